@@ -1,0 +1,46 @@
+"""mkdocs-macros entry point: everything the site does in Python starts here.
+
+define_env loads and checks content/ (failing the build with file and place on any
+problem), then registers the macros that pages call. No MkDocs hooks are used, so the
+site can later move to another builder that runs the same macros.
+"""
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+
+from .content import ContentError, load_all
+from .render import Renderer
+
+
+def define_env(env):
+    try:
+        content = load_all()
+    except ContentError as err:
+        # PluginError makes MkDocs print the message and stop, without a traceback.
+        raise PluginError(str(err)) from None
+
+    config = env.conf
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        # The offline plugin would add the iframe-worker shim from a CDN; give it our
+        # vendored copy so nothing is fetched from another origin.
+        config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.min.js"]
+
+    renderer = Renderer(env, content)
+    env.variables["guide"] = content["changelog"]["guide"]
+    env.variables["site_version"] = config.extra.get("site_version", "")
+    for name in renderer.macro_names:
+        env.macro(getattr(renderer, name), name)
+    env.variables["_aig_renderer"] = renderer
+
+
+def on_post_page_macros(env):
+    """Append the glossary's abbreviations so terms get tooltips on every page."""
+    renderer = env.variables.get("_aig_renderer")
+    if renderer is not None and env.page.meta.get("tooltips", True):
+        env.markdown += "\n\n" + renderer.abbreviations()
+
+
+__all__ = ["define_env", "on_post_page_macros", "ContentError", "load_all", "os"]
