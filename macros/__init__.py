@@ -6,12 +6,10 @@ site can later move to another builder that runs the same macros.
 """
 from __future__ import annotations
 
-import os
-
 from mkdocs.exceptions import PluginError
 
 from .content import ContentError, load_all
-from .render import Renderer
+from .render import Renderer, long_date
 
 
 def define_env(env):
@@ -28,9 +26,12 @@ def define_env(env):
         # vendored copy so nothing is fetched from another origin.
         config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.min.js"]
 
+    # The site's version comes from the newest change log entry (content/changelog.yml).
+    config.extra["site_version"] = content["changelog"]["site"][0]["version"]
     renderer = Renderer(env, content)
-    env.variables["guide"] = content["changelog"]["guide"]
-    env.variables["site_version"] = config.extra.get("site_version", "")
+    env.variables["guide"] = dict(content["changelog"]["guide"],
+                                  approved=long_date(content["changelog"]["guide"]["approved"]))
+    env.variables["site_version"] = config.extra["site_version"]
     for name in renderer.macro_names:
         env.macro(getattr(renderer, name), name)
     env.variables["_aig_renderer"] = renderer
@@ -43,4 +44,4 @@ def on_post_page_macros(env):
         env.markdown += "\n\n" + renderer.abbreviations()
 
 
-__all__ = ["define_env", "on_post_page_macros", "ContentError", "load_all", "os"]
+__all__ = ["define_env", "on_post_page_macros", "ContentError", "load_all"]

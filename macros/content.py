@@ -181,7 +181,7 @@ def load_schema(model: str) -> dict:
 
 
 def validate_model(model: str, loaded: Loaded, schema: dict, name: str) -> list[str]:
-    validator = Draft202012Validator(schema)
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     problems = []
     errors = sorted(validator.iter_errors(loaded.data), key=lambda e: (_line_for(loaded, e.absolute_path) or 0))
     for error in errors:

@@ -43,6 +43,13 @@ def _cell(text) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+def long_date(iso: str) -> str:
+    """'2025-05-14' -> '14 May 2025' (GOV.UK date style)."""
+    from datetime import date
+    d = date.fromisoformat(str(iso))
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
 def _compact(html: str) -> str:
     """Raw HTML for Markdown: no blank or indented lines, so it stays one HTML block."""
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
@@ -163,11 +170,11 @@ class Renderer:
         log = self.c["changelog"]
         out = ["## Versions of the guide {#guide-versions}", "",
                "| Version | Date | Change | By |", "|---|---|---|---|"]
-        out += [f"| {e['version']} | {e['date']} | {_cell(e['change'])} | {_cell(e.get('by', ''))} |"
+        out += [f"| {e['version']} | {long_date(e['date'])} | {_cell(e['change'])} | {_cell(e.get('by', ''))} |"
                 for e in log["entries"]]
         out += ["", "## Changes to this website {#site-versions}", "",
                 "| Version | Date | Change |", "|---|---|---|"]
-        out += [f"| {e['version']} | {e['date']} | {_cell(e['change'])} |" for e in log["site"]]
+        out += [f"| {e['version']} | {long_date(e['date'])} | {_cell(e['change'])} |" for e in log["site"]]
         return "\n".join(out) + "\n"
 
     # ------------------------------------------------------------ guide tables
@@ -221,21 +228,16 @@ class Renderer:
         return self._actions(self.c["clinical_safety"]["actions"])
 
     def pain_points_table(self) -> str:
-        return self._two_column("Common pain points and challenges", self.c["pain_points"]["pain_points"])
+        return self._list("Common pain points and challenges", self.c["pain_points"]["pain_points"])
 
     def gains_table(self) -> str:
-        return self._two_column("Gains and expectations from working together on digital transformation",
-                                self.c["pain_points"]["gains"])
+        return self._list("Gains and expectations from working together on digital transformation",
+                          self.c["pain_points"]["gains"])
 
     @staticmethod
-    def _two_column(heading, items) -> str:
-        half = (len(items) + 1) // 2
-        left, right = items[:half], items[half:]
-        out = [f"| {heading} | |", "|---|---|"]
-        for i in range(half):
-            r = _cell(right[i]["text"]) if i < len(right) else ""
-            out.append(f"| {_cell(left[i]['text'])} | {r} |")
-        return "\n".join(out) + "\n"
+    def _list(heading, items) -> str:
+        # The guide's two-column tables, as one list so the reading order is plain.
+        return f"**{heading}**\n\n" + "\n".join(f"- {' '.join(i['text'].split())}" for i in items) + "\n"
 
     def action_plan_table(self) -> str:
         plan = self.c["action_plan"]

@@ -1,0 +1,127 @@
+"""Shared fixtures: a built site, a local server that sends the site's
+Content-Security-Policy, and Debian's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CSP = "default-src 'self'"
+
+
+def build(dest: Path, **env) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` into dest; returns the finished process."""
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+                          cwd=ROOT, env=full_env, capture_output=True, text=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, port) -> Path:
+    dest = tmp_path_factory.mktemp("site")
+    done = build(dest, SITE_URL=f"http://127.0.0.1:{port}/")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return dest
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site, port) -> str:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(Handler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """What a page did wrong: script errors, console errors, CSP violations,
+    and requests to other origins."""
+
+    def __init__(self, origin: str | None):
+        self.origin = origin
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+
+    def attach(self, page):
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        page.on("request", self._request)
+        return page
+
+    def _request(self, req):
+        url = req.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        if self.origin and url.startswith(self.origin):
+            return
+        if not self.origin and url.startswith("file://"):
+            return
+        self.foreign.append(url)
+
+    def assert_clean(self):
+        assert not self.errors, self.errors
+        assert not self.foreign, self.foreign
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def watch(base_url):
+    return Watch(base_url.rstrip("/"))
+
+
+@pytest.fixture
+def page(context, watch):
+    p = context.new_page()
+    watch.attach(p)
+    yield p
