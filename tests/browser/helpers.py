@@ -1,0 +1,38 @@
+"""Helpers for browser tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+
+AXE = Axe()
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """WCAG 2.2 A/AA violations axe finds on the page, one line each."""
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [f"{v['id']}: {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                                                     for n in v["nodes"][:3])
+            for v in results.response["violations"]]
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as URL paths."""
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel.startswith("assets/") or rel == "404.html":
+            continue
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+def csp_violations(page) -> list:
+    return page.evaluate("window.__csp || []")
+
+
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
