@@ -103,14 +103,28 @@ class Watch:
             return
         self.foreign.append(url)
 
-    def assert_clean(self):
-        assert not self.errors, self.errors
-        assert not self.foreign, self.foreign
+    def problems(self, page=None) -> list[str]:
+        found = self.errors + [f"request to another origin: {u}" for u in self.foreign]
+        if page is not None and not page.is_closed() and page.url.startswith(("http", "file")):
+            found += [f"CSP violation: {v}" for v in page.evaluate("window.__csp || []")]
+        return found
+
+
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def new_context(browser, **kwargs):
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, **kwargs)
+    ctx.add_init_script(CSP_LISTENER)
+    return ctx
 
 
 @pytest.fixture
 def context(browser):
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    ctx = new_context(browser)
     yield ctx
     ctx.close()
 
@@ -122,6 +136,10 @@ def watch(base_url):
 
 @pytest.fixture
 def page(context, watch):
+    """A page that must end the test with no script error, no CSP violation and no
+    request to another origin."""
     p = context.new_page()
     watch.attach(p)
     yield p
+    problems = watch.problems(p)
+    assert not problems, problems

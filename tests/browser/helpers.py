@@ -11,6 +11,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 def axe_violations(page) -> list[str]:
     """WCAG 2.2 A/AA violations axe finds on the page, one line each."""
+    page.wait_for_timeout(300)  # let Material's colour transitions (125 ms) finish
     results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     return [f"{v['id']}: {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
                                                      for n in v["nodes"][:3])
@@ -30,9 +31,3 @@ def built_pages(site: Path) -> list[str]:
 
 def csp_violations(page) -> list:
     return page.evaluate("window.__csp || []")
-
-
-CSP_LISTENER = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
-"""

@@ -7,10 +7,9 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from browser.helpers import CSP_LISTENER, axe_violations, built_pages, csp_violations
-
-PAGES = built_pages(ROOT / "site") if (ROOT / "site").exists() else []
+from browser.helpers import axe_violations, built_pages, csp_violations
+from conftest import CSP_LISTENER
+from conftest import Watch
 
 
 def test_page_list_is_complete(built_site):
@@ -21,14 +20,13 @@ def test_page_list_is_complete(built_site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_is_clean(browser, built_site, base_url, scheme):
-    from conftest import Watch
     problems = []
     ctx = browser.new_context(color_scheme=scheme)
     ctx.add_init_script(CSP_LISTENER)
     try:
         for path in built_pages(built_site):
             page = ctx.new_page()
-            watch = Watch(base_url.rstrip("/")).attach(page) if False else Watch(base_url.rstrip("/"))
+            watch = Watch(base_url.rstrip("/"))
             watch.attach(page)
             page.goto(base_url + path, wait_until="load")
             page.wait_for_timeout(150)

@@ -155,9 +155,15 @@
       "\ufeff" + rows.map(function (r) { return r.map(S.csvCell).join(",") }).join("\r\n") + "\r\n")
   }
 
+  // A tool's name as the page shows it (My progress lists them all).
+  function titleOf(tool) {
+    var e = document.querySelector("[data-aig-row='" + tool + "'], [data-aig-tool='" + tool + "']")
+    return e ? e.getAttribute("data-aig-title") : tool
+  }
+
   function describe(d) {
     return d.map(function (x) {
-      return x.tool + ": " + x.added + " new, " + x.changed + " changed" + (x.removed ? ", " + x.removed + " removed" : "")
+      return titleOf(x.tool) + ": " + x.added + " new, " + x.changed + " changed" + (x.removed ? ", " + x.removed + " removed" : "")
     }).join("; ")
   }
 
@@ -274,6 +280,8 @@
     // Material's instant navigation swaps the page without a load event.
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { readStatuses(); init() })
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start)
-  else start()
+  // Deferred scripts run before DOMContentLoaded: wait for it, so that the
+  // scripts after this one (readiness, case, ...) have registered themselves.
+  if (document.readyState === "complete") start()
+  else document.addEventListener("DOMContentLoaded", start)
 })()

@@ -1,0 +1,289 @@
+"""The checklist tools in Chromium: answers saved, restored, moved, protected."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browser.helpers import axe_violations
+from conftest import new_context
+
+KEY = "/ai-guide.v1."
+CHECKLIST = "tools/deployment-checklist/"
+
+
+def storage(page) -> dict:
+    return page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+
+
+def saved(page, tool="deployment-checklist") -> dict:
+    raw = storage(page).get(KEY + tool)
+    return json.loads(raw)["answers"] if raw else {}
+
+
+def fill_item(page, item, status="Completed", notes=None, owner=None, due=None):
+    page.select_option(f"#status-{item}", label=status)
+    if notes is not None:
+        page.fill(f"#notes-{item}", notes)
+    if owner is not None:
+        page.fill(f"#owner-{item}", owner)
+    if due is not None:
+        page.fill(f"#due-{item}", due)
+
+
+def progress(page) -> str:
+    return page.locator("[data-aig-progress]").first.inner_text()
+
+
+def test_status_and_notes_survive_reload_and_instant_navigation(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    assert progress(page) == "0 of 17 completed"
+    fill_item(page, "appoint-ai-lead", notes="Dr Patel appointed; see board minutes 12/3", owner="Chief Digital Officer",
+              due="2026-12-31")
+    fill_item(page, "define-the-problem", status="Not applicable")
+    fill_item(page, "avoid-automated-high-risk", status="In progress")
+    assert progress(page) == "1 of 16 completed (1 not applicable, left out)"
+    assert saved(page)["appoint-ai-lead"] == {"status": "completed", "notes": "Dr Patel appointed; see board minutes 12/3",
+                                              "owner": "Chief Digital Officer", "due": "2026-12-31"}
+    assert page.locator("#item-appoint-ai-lead [data-aig-tag]").inner_text() == "Completed"
+
+    page.reload()
+    assert page.input_value("#status-appoint-ai-lead") == "completed"
+    assert page.input_value("#notes-appoint-ai-lead") == "Dr Patel appointed; see board minutes 12/3"
+    assert page.input_value("#due-appoint-ai-lead") == "2026-12-31"
+    assert page.input_value("#status-avoid-automated-high-risk") == "in-progress"
+
+    # Instant navigation: the page is swapped without a load, so a marker survives.
+    page.evaluate("window.__same_document = true")
+    page.click("a.md-nav__link[href$='tools/where-to-start/']")
+    page.wait_for_url("**/tools/where-to-start/")
+    page.locator("[data-aig-tool=where-to-start][data-aig-ready]").wait_for()
+    page.select_option("#status-plot-the-journey", label="In progress")
+    page.click("a.md-nav__link[href$='tools/deployment-checklist/']")
+    page.wait_for_url("**/tools/deployment-checklist/")
+    page.locator("[data-aig-tool=deployment-checklist][data-aig-ready]").wait_for()
+    assert page.evaluate("window.__same_document") is True, "instant navigation was not used"
+    assert page.input_value("#status-appoint-ai-lead") == "completed"
+    assert page.input_value("#notes-appoint-ai-lead") == "Dr Patel appointed; see board minutes 12/3"
+    assert progress(page) == "1 of 16 completed (1 not applicable, left out)"
+    assert saved(page, "where-to-start") == {"plot-the-journey": {"status": "in-progress"}}
+
+
+def test_two_tabs_stay_in_step(context, base_url, watch):
+    a, b = context.new_page(), context.new_page()
+    for p in (a, b):
+        watch.attach(p)
+        p.goto(base_url + CHECKLIST)
+    fill_item(a, "business-case", status="In progress", notes="Drafting with finance")
+    b.wait_for_function("document.querySelector('#notes-business-case').value === 'Drafting with finance'")
+    assert b.input_value("#status-business-case") == "in-progress"
+    assert "0 of 17" in progress(b)
+    assert not watch.problems(a) and not watch.problems(b)
+
+
+def test_unreadable_saved_data_is_kept_aside_and_the_user_told(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    page.evaluate(f"localStorage.setItem('{KEY}deployment-checklist', '{{not json')")
+    page.reload()
+    message = page.locator("[data-aig-messages]").inner_text()
+    assert "could not be read" in message and "Nothing was deleted" in message
+    assert page.input_value("#status-appoint-ai-lead") == "not-started"
+    kept = {k: v for k, v in storage(page).items() if ".unreadable-" in k}
+    assert list(kept.values()) == ["{not json"]
+    # Wrong shape (valid JSON) is treated the same way.
+    page.evaluate(f"localStorage.setItem('{KEY}where-to-start', JSON.stringify({{format: 1, answers: 'oops'}}))")
+    page.goto(base_url + "tools/where-to-start/")
+    assert "could not be read" in page.locator("[data-aig-messages]").inner_text()
+    # The tool still saves normally afterwards.
+    page.select_option("#status-plot-the-journey", label="Completed")
+    assert saved(page, "where-to-start") == {"plot-the-journey": {"status": "completed"}}
+
+
+def test_removed_item_answer_survives_content_change(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    old = {"format": 1, "tool": "deployment-checklist", "updated": "2026-01-01T00:00:00.000Z",
+           "answers": {"retired-point": {"status": "completed", "notes": "From an older version"},
+                       "appoint-ai-lead": {"status": "in-progress"}}}
+    page.evaluate(f"localStorage.setItem('{KEY}deployment-checklist', {json.dumps(json.dumps(old))})")
+    page.reload()
+    fill_item(page, "appoint-ai-lead", status="Completed")
+    assert saved(page)["retired-point"] == {"status": "completed", "notes": "From an older version"}
+    page.goto(base_url + "tools/my-progress/")
+    orphans = page.locator("[data-aig-orphans]")
+    assert orphans.is_visible()
+    assert "retired-point" in orphans.inner_text() and "no longer in the guide" in orphans.inner_text()
+    with page.expect_download() as dl:
+        page.click("text=Export all answers (JSON)")
+    data = json.loads(open(dl.value.path()).read())
+    assert data["tools"]["deployment-checklist"]["answers"]["retired-point"]["notes"] == "From an older version"
+
+
+def test_export_then_import_into_a_fresh_browser_restores_everything(browser, page, base_url, tmp_path):
+    page.goto(base_url + CHECKLIST)
+    fill_item(page, "appoint-ai-lead", notes="Named lead: CCIO", owner="CCIO", due="2027-01-15")
+    fill_item(page, "monitor-continuously", status="In progress", notes="Monthly review")
+    page.goto(base_url + "tools/risk-assurance/")
+    fill_item(page, "dpia", status="Completed", notes="DPIA signed off by the DPO")
+    page.goto(base_url + "tools/my-progress/")
+    assert "1 of 17 completed" in page.locator("[data-aig-row=deployment-checklist]").inner_text()
+    with page.expect_download() as dl:
+        page.click("text=Export all answers (JSON)")
+    path = tmp_path / "answers.json"
+    dl.value.save_as(path)
+    exported = json.loads(path.read_text())
+    assert exported["format"] == "ai-guide-answers" and exported["version"] == 1
+    assert exported["site_version"] == "1.0.0" and exported["exported"]
+    before = {t: r["answers"] for t, r in exported["tools"].items()}
+
+    fresh = new_context(browser)
+    try:
+        other = fresh.new_page()
+        other.goto(base_url + "tools/my-progress/")
+        other.set_input_files("#aig-import-all", str(path))
+        summary = other.locator("[data-aig-messages] .aig-msg").inner_text()
+        assert "Deployment checklist: 2 new, 0 changed" in summary and "Risk and assurance checklist: 1 new" in summary
+        other.click("text=Merge with my answers")
+        assert "imported" in other.locator("[data-aig-messages]").inner_text()
+        after = {t: json.loads(v)["answers"] for k, v in storage(other).items()
+                 if k.startswith(KEY) and (t := k[len(KEY):]) in before}
+        assert after == before
+        other.goto(base_url + CHECKLIST)
+        assert other.input_value("#notes-appoint-ai-lead") == "Named lead: CCIO"
+        assert other.input_value("#due-appoint-ai-lead") == "2027-01-15"
+        assert other.input_value("#status-monitor-continuously") == "in-progress"
+        # Undo brings back the state before the import (empty here).
+        other.goto(base_url + "tools/my-progress/")
+        other.set_input_files("#aig-import-all", str(path))
+        other.click("text=Replace my answers")
+        other.get_by_role("button", name="Undo", exact=True).click()
+        assert saved(other) == before["deployment-checklist"]
+    finally:
+        fresh.close()
+
+
+def test_undo_after_import_restores_previous_answers(page, base_url, tmp_path):
+    page.goto(base_url + CHECKLIST)
+    fill_item(page, "appoint-ai-lead", notes="mine")
+    theirs = {"format": "ai-guide-answers", "version": 1, "exported": "2026-11-01T10:00:00Z", "site_version": "1.0.0",
+              "tools": {"deployment-checklist": {"format": 1, "tool": "deployment-checklist", "updated": "2026-11-01T10:00:00Z",
+                                                 "answers": {"appoint-ai-lead": {"status": "in-progress", "notes": "theirs"}}}}}
+    path = tmp_path / "theirs.json"
+    path.write_text(json.dumps(theirs))
+    page.set_input_files("#aig-import-deployment-checklist", str(path))
+    assert "1 changed" in page.locator("[data-aig-messages] .aig-msg").inner_text()
+    page.click("text=Replace my answers")
+    assert page.input_value("#notes-appoint-ai-lead") == "theirs"
+    page.get_by_role("button", name="Undo", exact=True).click()
+    assert page.input_value("#notes-appoint-ai-lead") == "mine"
+    assert saved(page)["appoint-ai-lead"] == {"status": "completed", "notes": "mine"}
+
+
+HOSTILE = {
+    "invalid JSON": ("bad.json", b"{ this is not json", "not a JSON export"),
+    "wrong shape": ("shape.json", json.dumps({"format": "ai-guide-answers", "version": 1, "tools": {
+        "deployment-checklist": {"format": 1, "tool": "deployment-checklist", "answers": ["a", "b"]}}}).encode(),
+                    "not a valid export"),
+    "five megabytes": ("big.json", b'{"format":"ai-guide-answers","pad":"' + b"x" * (5 * 1024 * 1024) + b'"}', "larger than 1 MB"),
+    "markup in a note": ("markup.json", json.dumps({"format": "ai-guide-answers", "version": 1, "tools": {
+        "deployment-checklist": {"format": 1, "tool": "deployment-checklist", "updated": "2026-11-01T00:00:00Z",
+                                 "answers": {"appoint-ai-lead": {"notes": "<img src=x onerror=\"window.__pwned=1\">"}}}}}).encode(),
+                         "HTML or script"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_import_changes_nothing_and_runs_nothing(page, base_url, tmp_path, case):
+    name, body, expected = HOSTILE[case]
+    page.goto(base_url + CHECKLIST)
+    fill_item(page, "appoint-ai-lead", notes="keep me")
+    before = storage(page)
+    path = tmp_path / name
+    path.write_bytes(body)
+    for url, input_id in ((CHECKLIST, "#aig-import-deployment-checklist"), ("tools/my-progress/", "#aig-import-all")):
+        page.goto(base_url + url)
+        page.set_input_files(input_id, str(path))
+        message = page.locator("[data-aig-messages] [role=alert]")
+        message.wait_for()
+        assert expected in message.inner_text()
+        assert page.locator("[data-aig-messages] button").count() == 0, "no way to apply a refused file"
+        assert storage(page) == before
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("img[src=x]").count() == 0
+    page.goto(base_url + CHECKLIST)
+    assert page.input_value("#notes-appoint-ai-lead") == "keep me"
+
+
+def test_reset_asks_first_and_can_be_undone(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    fill_item(page, "appoint-ai-lead", notes="important")
+    page.click("text=Reset this tool")
+    assert "Are you sure" in page.locator("[data-aig-messages]").inner_text()
+    page.get_by_role("button", name="Cancel", exact=True).click()
+    assert saved(page)["appoint-ai-lead"]["notes"] == "important"
+    page.click("text=Reset this tool")
+    page.click("text=Yes, reset")
+    assert saved(page) == {}
+    assert page.input_value("#notes-appoint-ai-lead") == ""
+    page.get_by_role("button", name="Undo", exact=True).click()
+    assert page.input_value("#notes-appoint-ai-lead") == "important"
+
+
+def test_csv_export(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    fill_item(page, "appoint-ai-lead", notes='Says "yes", then =SUM(1)', owner="=HYPERLINK()")
+    with page.expect_download() as dl:
+        page.click("text=Export checklist (CSV)")
+    text = open(dl.value.path(), encoding="utf-8-sig", newline="").read()
+    lines = text.strip().split("\r\n")
+    assert lines[0] == '"id","item","status","owner","target date","notes","in the guide"'
+    assert len(lines) == 1 + 17
+    assert lines[1].startswith('"appoint-ai-lead","1. Appoint an AI lead","Completed","\'=HYPERLINK()"')
+    assert '"Says ""yes"", then =SUM(1)"' in lines[1]
+
+
+def test_javascript_off_shows_every_item_and_prints_empty_boxes(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + CHECKLIST)
+        assert page.locator("[data-aig-item]").count() == 17
+        assert page.locator(".aig-nojs").is_visible()
+        assert not page.locator("[data-aig-bar]").is_visible()
+        assert "Appoint an AI lead" in page.inner_text("article")
+        page.emulate_media(media="print")
+        assert page.locator(".aig-paper").first.is_visible()
+        assert "Not started" in page.locator(".aig-paper").first.inner_text()
+        assert page.locator("#notes-appoint-ai-lead").is_visible()
+        assert not page.locator("#status-appoint-ai-lead").is_visible()
+    finally:
+        ctx.close()
+
+
+def test_print_shows_answers_not_controls(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    fill_item(page, "appoint-ai-lead", notes="Board approved", owner="CCIO")
+    page.emulate_media(media="print")
+    item = page.locator("#item-appoint-ai-lead")
+    assert not page.locator("#status-appoint-ai-lead").is_visible()
+    assert not page.locator("#notes-appoint-ai-lead").is_visible()
+    printed = item.locator(".aig-print:visible").all_inner_texts()
+    assert "Completed" in printed and "Board approved" in printed and "CCIO" in printed
+    assert not page.locator("[data-aig-bar]").is_visible()
+    assert not page.locator(".aig-paper").first.is_visible()
+
+
+@pytest.mark.parametrize("tool", ["deployment-checklist", "where-to-start", "principles-self-check", "risk-assurance",
+                                  "my-progress"])
+def test_tool_pages_have_no_axe_violations_empty_and_filled(page, base_url, tool):
+    page.goto(base_url + f"tools/{tool}/")
+    assert axe_violations(page) == []
+    if tool == "my-progress":
+        page.goto(base_url + CHECKLIST)
+        fill_item(page, "appoint-ai-lead", notes="x")
+        page.goto(base_url + f"tools/{tool}/")
+    else:
+        for select in page.locator("select[data-aig-field=status]").all()[:6]:
+            select.select_option("in-progress")
+        page.locator("textarea[data-aig-field=notes]").first.fill("Evidence")
+        page.click("text=Reset this tool")  # a message is showing too
+    assert axe_violations(page) == []
