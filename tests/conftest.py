@@ -91,7 +91,7 @@ class Watch:
         page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         page.on("request", self._request)
-        return page
+        return self
 
     def _request(self, req):
         url = req.url

@@ -1,0 +1,94 @@
+"""Storage blocked by the browser, and the offline build opened from a file share."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browser.helpers import built_pages
+from conftest import CHROMIUM, CHROMIUM_ARGS, CSP_LISTENER, Watch, build
+
+
+@pytest.fixture
+def blocked_context(tmp_path):
+    """A real Chromium profile set to block all site data (cookies and storage)."""
+    from playwright.sync_api import sync_playwright
+    profile = tmp_path / "profile"
+    (profile / "Default").mkdir(parents=True)
+    (profile / "Default" / "Preferences").write_text(
+        json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}))
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                                   accept_downloads=True)
+        ctx.add_init_script(CSP_LISTENER)
+        yield ctx
+        ctx.close()
+
+
+def test_storage_blocked_every_page_loads_without_error_and_tools_still_work(blocked_context, built_site, base_url):
+    page = blocked_context.new_page()
+    # The browser really refuses storage to this site (seen from a file with no scripts of ours).
+    page.goto(base_url + "assets/vendor/iframe-worker/README.txt")
+    assert page.evaluate("() => { try { localStorage.length; return 'allowed' } catch (e) { return e.name } }") \
+        == "SecurityError"
+    watch = Watch(base_url.rstrip("/")).attach(page)
+    page.goto(base_url)
+    assert page.evaluate("window.__md_blocked") == ["localStorage", "sessionStorage"]
+    for path in built_pages(built_site):
+        page.goto(base_url + path)
+        assert not watch.problems(page), (path, watch.problems(page))
+    page.goto(base_url + "tools/deployment-checklist/")
+    alert = page.locator("[data-aig-messages] [role=alert]")
+    assert "cannot be saved" in alert.inner_text()
+    page.select_option("#status-appoint-ai-lead", label="Completed")
+    page.fill("#notes-appoint-ai-lead", "kept for this visit")
+    assert page.locator("[data-aig-progress]").inner_text() == "1 of 17 completed"
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Export answers now").click()
+    data = json.loads(open(dl.value.path()).read())
+    assert data["tools"]["deployment-checklist"]["answers"]["appoint-ai-lead"]["notes"] == "kept for this visit"
+    assert not watch.problems(page)
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("offline")
+    done = build(dest, OFFLINE="true")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return dest
+
+
+def test_offline_build_has_nothing_from_other_origins(offline_site):
+    shim = offline_site / "assets" / "vendor" / "iframe-worker" / "shim.min.js"
+    assert shim.is_file()
+    for html in offline_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "fonts.googleapis" not in text, html
+        assert 'src="http' not in text and "<link rel=\"stylesheet\" href=\"http" not in text, html
+    assert (offline_site / "search" / "search_index.js").is_file()
+
+
+def test_offline_build_tools_and_search_work_over_file(browser, offline_site):
+    ctx = browser.new_context(accept_downloads=True)
+    try:
+        page = ctx.new_page()
+        watch = Watch(None).attach(page)
+        url = (offline_site / "tools" / "deployment-checklist.html").as_uri()
+        page.goto(url)
+        page.select_option("#status-appoint-ai-lead", label="In progress")
+        page.fill("#notes-appoint-ai-lead", "from the file share")
+        page.reload()
+        assert page.input_value("#notes-appoint-ai-lead") == "from the file share"
+        assert page.locator("[data-aig-progress]").inner_text() == "0 of 17 completed"
+        # My progress sees it too, through a normal link.
+        page.locator("article a[href$='my-progress.html']").first.click()
+        page.locator("[data-aig-row=deployment-checklist] [data-aig-updated]").wait_for()
+        assert "0 of 17 completed" in page.locator("[data-aig-row=deployment-checklist]").inner_text()
+        # Search runs from the inlined index through the vendored worker shim.
+        page.click("input.md-search__input")
+        page.keyboard.type("hallucination")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        assert page.locator(".md-search-result__item").count() > 0
+        assert not watch.problems(), watch.problems()
+    finally:
+        ctx.close()
