@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CSS_DIR = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 ICONS = ROOT / "docs" / "assets" / "images" / "theme-icons"
 OUT = ROOT / "docs" / "assets" / "stylesheets" / "theme-icons.css"
+# Icons of features this site does not use (repository links, blog, tags, versions,
+# code annotations, copy buttons, page status): left out to keep the page light.
+UNUSED = ("source-", "post-", "status", "tag-", "version-", "annotation-", "clipboard-", "code-")
 
 
 def main() -> None:
@@ -29,11 +32,13 @@ def main() -> None:
              "   (Content-Security-Policy default-src 'self'). */", ":root {"]
     for var, data in sorted(found.items()):
         name = var.removeprefix("--md-")
+        if name.startswith(UNUSED):
+            continue
         (ICONS / f"{name}.svg").write_text(urllib.parse.unquote(data), encoding="utf-8")
         lines.append(f'  {var}: url("../images/theme-icons/{name}.svg");')
     lines.append("}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(found)} icons -> {ICONS.relative_to(ROOT)}, {OUT.relative_to(ROOT)}")
+    print(f"{len(lines) - 4} icons -> {ICONS.relative_to(ROOT)}, {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
