@@ -10,27 +10,27 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, CSP_LISTENER, Watch, build
 
 
 @pytest.fixture
-def blocked_context(tmp_path):
+def blocked_context(playwright, tmp_path):
     """A real Chromium profile set to block all site data (cookies and storage)."""
-    from playwright.sync_api import sync_playwright
     profile = tmp_path / "profile"
     (profile / "Default").mkdir(parents=True)
     (profile / "Default" / "Preferences").write_text(
         json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}))
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                                   accept_downloads=True)
-        ctx.add_init_script(CSP_LISTENER)
-        yield ctx
-        ctx.close()
+    ctx = playwright.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                                        accept_downloads=True)
+    ctx.add_init_script(CSP_LISTENER)
+    yield ctx
+    ctx.close()
 
 
 def test_storage_blocked_every_page_loads_without_error_and_tools_still_work(blocked_context, built_site, base_url):
-    page = blocked_context.new_page()
     # The browser really refuses storage to this site (seen from a file with no scripts of ours).
-    page.goto(base_url + "assets/vendor/iframe-worker/README.txt")
-    assert page.evaluate("() => { try { localStorage.length; return 'allowed' } catch (e) { return e.name } }") \
+    probe = blocked_context.new_page()
+    probe.goto(base_url + "assets/vendor/iframe-worker/README.txt")
+    assert probe.evaluate("() => { try { localStorage.length; return 'allowed' } catch (e) { return e.name } }") \
         == "SecurityError"
+    probe.close()
+    page = blocked_context.new_page()
     watch = Watch(base_url.rstrip("/")).attach(page)
     page.goto(base_url)
     assert page.evaluate("window.__md_blocked") == ["localStorage", "sessionStorage"]
