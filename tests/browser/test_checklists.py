@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.helpers import axe_violations
 from conftest import new_context
@@ -75,7 +76,7 @@ def test_two_tabs_stay_in_step(context, base_url, watch):
         watch.attach(p)
         p.goto(base_url + CHECKLIST)
     fill_item(a, "business-case", status="In progress", notes="Drafting with finance")
-    b.wait_for_function("document.querySelector('#notes-business-case').value === 'Drafting with finance'")
+    expect(b.locator('#notes-business-case')).to_have_value('Drafting with finance')
     assert b.input_value("#status-business-case") == "in-progress"
     assert "0 of 17" in progress(b)
     assert not watch.problems(a) and not watch.problems(b)
@@ -113,7 +114,7 @@ def test_removed_item_answer_survives_content_change(page, base_url):
     assert orphans.is_visible()
     assert "retired-point" in orphans.inner_text() and "no longer in the guide" in orphans.inner_text()
     with page.expect_download() as dl:
-        page.click("text=Export all answers (JSON)")
+        page.get_by_role("button", name="Export all answers (JSON)").click()
     data = json.loads(open(dl.value.path()).read())
     assert data["tools"]["deployment-checklist"]["answers"]["retired-point"]["notes"] == "From an older version"
 
@@ -127,7 +128,7 @@ def test_export_then_import_into_a_fresh_browser_restores_everything(browser, pa
     page.goto(base_url + "tools/my-progress/")
     assert "1 of 17 completed" in page.locator("[data-aig-row=deployment-checklist]").inner_text()
     with page.expect_download() as dl:
-        page.click("text=Export all answers (JSON)")
+        page.get_by_role("button", name="Export all answers (JSON)").click()
     path = tmp_path / "answers.json"
     dl.value.save_as(path)
     exported = json.loads(path.read_text())
@@ -142,7 +143,7 @@ def test_export_then_import_into_a_fresh_browser_restores_everything(browser, pa
         other.set_input_files("#aig-import-all", str(path))
         summary = other.locator("[data-aig-messages] .aig-msg").inner_text()
         assert "Deployment checklist: 2 new, 0 changed" in summary and "Risk and assurance checklist: 1 new" in summary
-        other.click("text=Merge with my answers")
+        other.get_by_role("button", name="Merge with my answers").click()
         assert "imported" in other.locator("[data-aig-messages]").inner_text()
         after = {t: json.loads(v)["answers"] for k, v in storage(other).items()
                  if k.startswith(KEY) and (t := k[len(KEY):]) in before}
@@ -154,7 +155,7 @@ def test_export_then_import_into_a_fresh_browser_restores_everything(browser, pa
         # Undo brings back the state before the import (empty here).
         other.goto(base_url + "tools/my-progress/")
         other.set_input_files("#aig-import-all", str(path))
-        other.click("text=Replace my answers")
+        other.get_by_role("button", name="Replace my answers").click()
         other.get_by_role("button", name="Undo", exact=True).click()
         assert saved(other) == before["deployment-checklist"]
     finally:
@@ -171,7 +172,7 @@ def test_undo_after_import_restores_previous_answers(page, base_url, tmp_path):
     path.write_text(json.dumps(theirs))
     page.set_input_files("#aig-import-deployment-checklist", str(path))
     assert "1 changed" in page.locator("[data-aig-messages] .aig-msg").inner_text()
-    page.click("text=Replace my answers")
+    page.get_by_role("button", name="Replace my answers").click()
     assert page.input_value("#notes-appoint-ai-lead") == "theirs"
     page.get_by_role("button", name="Undo", exact=True).click()
     assert page.input_value("#notes-appoint-ai-lead") == "mine"
@@ -216,12 +217,12 @@ def test_hostile_import_changes_nothing_and_runs_nothing(page, base_url, tmp_pat
 def test_reset_asks_first_and_can_be_undone(page, base_url):
     page.goto(base_url + CHECKLIST)
     fill_item(page, "appoint-ai-lead", notes="important")
-    page.click("text=Reset this tool")
+    page.get_by_role("button", name="Reset this tool").click()
     assert "Are you sure" in page.locator("[data-aig-messages]").inner_text()
     page.get_by_role("button", name="Cancel", exact=True).click()
     assert saved(page)["appoint-ai-lead"]["notes"] == "important"
-    page.click("text=Reset this tool")
-    page.click("text=Yes, reset")
+    page.get_by_role("button", name="Reset this tool").click()
+    page.get_by_role("button", name="Yes, reset").click()
     assert saved(page) == {}
     assert page.input_value("#notes-appoint-ai-lead") == ""
     page.get_by_role("button", name="Undo", exact=True).click()
@@ -232,7 +233,7 @@ def test_csv_export(page, base_url):
     page.goto(base_url + CHECKLIST)
     fill_item(page, "appoint-ai-lead", notes='Says "yes", then =SUM(1)', owner="=HYPERLINK()")
     with page.expect_download() as dl:
-        page.click("text=Export checklist (CSV)")
+        page.get_by_role("button", name="Export checklist (CSV)").click()
     text = open(dl.value.path(), encoding="utf-8-sig", newline="").read()
     lines = text.strip().split("\r\n")
     assert lines[0] == '"id","item","status","owner","target date","notes","in the guide"'
@@ -285,5 +286,5 @@ def test_tool_pages_have_no_axe_violations_empty_and_filled(page, base_url, tool
         for select in page.locator("select[data-aig-field=status]").all()[:6]:
             select.select_option("in-progress")
         page.locator("textarea[data-aig-field=notes]").first.fill("Evidence")
-        page.click("text=Reset this tool")  # a message is showing too
+        page.get_by_role("button", name="Reset this tool").click()  # a message is showing too
     assert axe_violations(page) == []

@@ -96,9 +96,9 @@
 ;(function () {
   "use strict"
   var S = window.AIG
-  var COLS = ["measure", "baseline", "target", "due", "owner", "money"]
   var MONEY = { yes: "Yes", no: "No" }
 
+  function cell(tr, text, tag) { return tr.appendChild(S.el(tag || "td", null, text)) }
   S.kinds.benefits = {
     update: function (ctx) {
       var answers = ctx.record.answers, body = ctx.root.querySelector("[data-aig-summary-body]"), n = 0
@@ -108,10 +108,13 @@
         item.classList.toggle("aig-chosen", !!a.chosen)
         if (!a.chosen) return
         n++
-        var tr = S.el("tr")
-        tr.appendChild(S.el("td", null, item.getAttribute("data-aig-area")))
-        tr.appendChild(S.el("th", null, item.getAttribute("data-aig-name"))).setAttribute("scope", "row")
-        COLS.forEach(function (c) { tr.appendChild(S.el("td", null, c === "money" ? MONEY[a.money] || "Not decided" : a[c] || "")) })
+        var tr = S.el("tr"), th = cell(tr, item.getAttribute("data-aig-name"), "th")
+        th.scope = "row"
+        th.appendChild(S.el("span", "aig-muted", " (" + item.getAttribute("data-aig-area") + ")"))
+        cell(tr, a.measure || "")
+        cell(tr, [a.baseline && "from " + a.baseline, a.target && "to " + a.target, a.due && "by " + a.due].filter(Boolean).join(" "))
+        cell(tr, a.owner || "")
+        cell(tr, MONEY[a.money] || "Not decided")
         body.appendChild(tr)
       })
       ctx.root.querySelector("[data-aig-summary]").hidden = false
@@ -178,7 +181,7 @@
     var d = drafts(ctx.root), filled = [], kept = [], none = []
     Object.keys(d).forEach(function (id) {
       var box = ctx.root.querySelector("[data-aig-item='" + id + "']")
-      var area = box.querySelector("textarea"), name = box.getAttribute("data-aig-name")
+      var area = box.querySelector("textarea"), name = "\u201c" + box.getAttribute("data-aig-name") + "\u201d"
       if (!d[id]) none.push(name)
       else if (area.value.trim()) kept.push(name)
       else { area.value = d[id]; area.dispatchEvent(new Event("input", { bubbles: true })); filled.push(name) }
