@@ -288,3 +288,39 @@ def test_tool_pages_have_no_axe_violations_empty_and_filled(page, base_url, tool
         page.locator("textarea[data-aig-field=notes]").first.fill("Evidence")
         page.get_by_role("button", name="Reset this tool").click()  # a message is showing too
     assert axe_violations(page) == []
+
+
+def test_storage_full_keeps_working_and_offers_export(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    # Fill this origin's storage to its quota with someone else's data.
+    page.evaluate("""() => {
+        let chunk = 'x'.repeat(1 << 20), i = 0
+        while (chunk.length) {
+            try { localStorage.setItem('filler-' + i++, chunk) } catch (e) { chunk = chunk.slice(0, chunk.length >> 1) }
+        }
+    }""")
+    fill_item(page, "appoint-ai-lead", notes="too big to save " * 2000)
+    alert = page.locator("[data-aig-messages] [role=alert]")
+    assert "cannot be saved" in alert.inner_text()
+    assert alert.get_by_role("button", name="Export answers now").is_visible()
+    # The tool still works for this visit: progress and other items respond.
+    fill_item(page, "define-the-problem")
+    assert progress(page) == "2 of 17 completed"
+    page.goto(base_url + "tools/my-progress/")  # no script error elsewhere either
+
+
+@pytest.mark.parametrize("tool,items", [("deployment-checklist", 17), ("where-to-start", 8), ("principles-self-check", 10),
+                                        ("risk-assurance", 25), ("readiness-assessment", 15), ("benefits-planner", 26),
+                                        ("business-case", 10)])
+def test_every_tool_reads_and_prints_with_javascript_off(browser, base_url, tool, items):
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + f"tools/{tool}/")
+        assert page.locator("[data-aig-item]").count() == items
+        assert page.locator(".aig-nojs").is_visible()
+        assert not page.locator("[data-aig-bar]").is_visible()
+        page.emulate_media(media="print")
+        assert page.locator("textarea, input[type=text]").first.is_visible(), "an empty box to write in"
+    finally:
+        ctx.close()

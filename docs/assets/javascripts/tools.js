@@ -71,7 +71,7 @@
       return chosen ? chosen.labels[0].textContent : ""
     }
     if (control.type === "checkbox") return ""
-    if (control.tagName === "SELECT") return v ? control.selectedOptions[0].textContent : ""
+    if (control.tagName === "SELECT") return control.selectedOptions[0].textContent
     return v || ""
   }
 
@@ -87,6 +87,9 @@
       var m = mirrorOf(c)
       m.textContent = printText(c, answers[itemOf(c)] || {})
       m.hidden = !m.textContent
+      // In print, a field left empty is left out rather than shown as a bare label.
+      var field = c.closest(".aig-field")
+      if (field) field.classList.toggle("aig-empty", !m.textContent)
     })
     $$(ctx.root, "[data-aig-tag]").forEach(function (tag) {
       var a = answers[tag.closest("[data-aig-item]").getAttribute("data-aig-item")] || {}
