@@ -321,6 +321,6 @@ def test_every_tool_reads_and_prints_with_javascript_off(browser, base_url, tool
         assert page.locator(".aig-nojs").is_visible()
         assert not page.locator("[data-aig-bar]").is_visible()
         page.emulate_media(media="print")
-        assert page.locator("textarea, input[type=text]").first.is_visible(), "an empty box to write in"
+        assert page.locator(".aig-tool :is(textarea, input[type=text])").first.is_visible(), "an empty box to write in"
     finally:
         ctx.close()
