@@ -95,7 +95,13 @@ def test_unreadable_saved_data_is_kept_aside_and_the_user_told(page, base_url):
     page.evaluate(f"localStorage.setItem('{KEY}where-to-start', JSON.stringify({{format: 1, answers: 'oops'}}))")
     page.goto(base_url + "tools/where-to-start/")
     assert "could not be read" in page.locator("[data-aig-messages]").inner_text()
+    # My progress, the first page to read it, tells the user too.
+    page.evaluate(f"localStorage.setItem('{KEY}principles-self-check', '[1, 2')")
+    page.goto(base_url + "tools/my-progress/")
+    assert "10 principles self-check could not be read" in page.locator("[data-aig-messages] [role=alert]").inner_text()
+    assert "[1, 2" in storage(page).values()
     # The tool still saves normally afterwards.
+    page.goto(base_url + "tools/where-to-start/")
     page.select_option("#status-plot-the-journey", label="Completed")
     assert saved(page, "where-to-start") == {"plot-the-journey": {"status": "completed"}}
 

@@ -122,7 +122,6 @@
   })
 
   // ----- progress, shared by tool pages and My progress -----
-  var DONE = { checklist: "completed" }
   function progress(kind, answers, ids) {
     var n = 0, skip = 0, unknown = 0, chosen = 0
     ids.forEach(function (id) {

@@ -26,7 +26,8 @@
     if (!box) return
     box.textContent = ""
     var msg = el("div", "aig-msg aig-msg--" + (type || "info"))
-    msg.setAttribute("role", type === "error" ? "alert" : "status")
+    // The area is a polite live region; errors interrupt.
+    if (type === "error") msg.setAttribute("role", "alert")
     msg.appendChild(el("p", null, text))
     if (actions && actions.length) {
       var row = el("div", "aig-msg__actions")
@@ -311,6 +312,8 @@
       row.querySelector("[data-aig-progress]").textContent = rec.updated || Object.keys(rec.answers).length
         ? S.progress(row.getAttribute("data-aig-kind"), rec.answers, ids) : "No answers yet"
       row.querySelector("[data-aig-updated]").textContent = when(rec.updated)
+      var aside = S.unreadableNotice(tool)
+      if (aside) S.say(root, S.T.unreadable(row.getAttribute("data-aig-title"), aside), "error")
       Object.keys(rec.answers).forEach(function (id) {
         if (ids.indexOf(id) < 0) orphan(list, row.getAttribute("data-aig-title"), id, rec.answers[id])
       })
