@@ -12,7 +12,11 @@ from .content import ContentError, load_all
 from .render import Renderer, long_date
 
 
+_renderer = None  # set by define_env, used for every page's tooltips
+
+
 def define_env(env):
+    global _renderer
     try:
         content = load_all()
     except ContentError as err:
@@ -37,14 +41,14 @@ def define_env(env):
     env.variables["site_version"] = config.extra["site_version"]
     for name in renderer.macro_names:
         env.macro(getattr(renderer, name), name)
-    env.variables["_aig_renderer"] = renderer
+    _renderer = renderer
 
 
 def on_post_page_macros(env):
-    """Append the glossary's abbreviations so terms get tooltips on every page."""
-    renderer = env.variables.get("_aig_renderer")
-    if renderer is not None and env.page.meta.get("tooltips", True):
-        env.markdown += "\n\n" + renderer.abbreviations()
+    """Append the glossary's abbreviations so terms get tooltips on every page
+    (a page can opt out with `tooltips: false` in its front matter)."""
+    if _renderer is not None and env.page.meta.get("tooltips", True):
+        env.markdown += "\n\n" + _renderer.abbreviations()
 
 
 __all__ = ["define_env", "on_post_page_macros", "ContentError", "load_all"]

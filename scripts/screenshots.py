@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from test_assessments import TYPICAL, export_file, fill_benefits, rate  # noqa: E402
+from test_checklists import fill_item  # noqa: E402
 
 
 def main() -> None:
@@ -36,13 +37,10 @@ def main() -> None:
             page.close()
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base + "tools/deployment-checklist/")
-        page.select_option("#status-appoint-ai-lead", "completed")
-        page.fill("#owner-appoint-ai-lead", "Chief Clinical Information Officer")
-        page.fill("#due-appoint-ai-lead", "2026-12-31")
-        page.fill("#notes-appoint-ai-lead", "Appointed at the November board. Terms of reference on the intranet.")
-        page.select_option("#status-define-the-problem", "in-progress")
-        page.fill("#notes-define-the-problem", "Dermatology triage waits are 14 weeks")
-        page.select_option("#status-evaluate-traditional-solutions", "not-applicable")
+        fill_item(page, "appoint-ai-lead", notes="Appointed at the November board. Terms of reference on the intranet.",
+                  owner="Chief Clinical Information Officer", due="2026-12-31")
+        fill_item(page, "define-the-problem", status="In progress", notes="Dermatology triage waits are 14 weeks")
+        fill_item(page, "evaluate-traditional-solutions", status="Not applicable")
         page.screenshot(path=out / "checklist-filled.png", full_page=False)
         page.emulate_media(media="print")
         page.pdf(path=str(out / "checklist-print.pdf"))
