@@ -330,3 +330,14 @@ def test_every_tool_reads_and_prints_with_javascript_off(browser, base_url, tool
         assert page.locator(".aig-tool :is(textarea, input[type=text])").first.is_visible(), "an empty box to write in"
     finally:
         ctx.close()
+
+
+def test_a_saved_status_the_page_does_not_offer_breaks_nothing(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    odd = {"format": 1, "tool": "deployment-checklist", "updated": "2026-01-01T00:00:00.000Z",
+           "answers": {"appoint-ai-lead": {"status": "waiting-for-board", "notes": "kept"}}}
+    page.evaluate(f"localStorage.setItem('{KEY}deployment-checklist', {json.dumps(json.dumps(odd))})")
+    page.reload()
+    assert page.input_value("#notes-appoint-ai-lead") == "kept"
+    page.emulate_media(media="print")
+    assert "waiting-for-board" in page.locator("#item-appoint-ai-lead .aig-print").all_inner_texts()

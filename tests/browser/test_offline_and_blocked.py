@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.helpers import built_pages
 from conftest import CHROMIUM, CHROMIUM_ARGS, CSP_LISTENER, Watch, build
@@ -82,8 +83,8 @@ def test_offline_build_tools_and_search_work_over_file(browser, offline_site):
         assert page.locator("[data-aig-progress]").inner_text() == "0 of 17 completed"
         # My progress sees it too, through a normal link.
         page.locator("article a[href$='my-progress.html']").first.click()
-        page.locator("[data-aig-row=deployment-checklist] [data-aig-updated]").wait_for()
-        assert "0 of 17 completed" in page.locator("[data-aig-row=deployment-checklist]").inner_text()
+        page.wait_for_url("**/my-progress.html")
+        expect(page.locator("[data-aig-row=deployment-checklist]")).to_contain_text("0 of 17 completed")
         # Search runs from the inlined index through the vendored worker shim.
         page.click("input.md-search__input")
         page.keyboard.type("hallucination")

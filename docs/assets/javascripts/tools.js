@@ -72,7 +72,8 @@
       return chosen ? chosen.labels[0].textContent : ""
     }
     if (control.type === "checkbox") return ""
-    if (control.tagName === "SELECT") return control.selectedOptions[0].textContent
+    // A value that is not one of the options (from an older or edited file) prints as saved.
+    if (control.tagName === "SELECT") return control.selectedOptions.length ? control.selectedOptions[0].textContent : v || ""
     return v || ""
   }
 
