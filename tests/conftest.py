@@ -37,11 +37,17 @@ def free_port() -> int:
 class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)
-        self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
     def log_message(self, *args):
         pass
+
+
+class Server(http.server.ThreadingHTTPServer):
+    # socketserver's default backlog of 5 can refuse a browser's parallel requests on a
+    # busy machine; a stylesheet lost that way looks like a site bug.
+    request_queue_size = 128
+    daemon_threads = True
 
 
 @pytest.fixture(scope="session")
@@ -59,8 +65,7 @@ def built_site(tmp_path_factory, port) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(built_site, port) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             functools.partial(Handler, directory=str(built_site)))
+    server = Server(("127.0.0.1", port), functools.partial(Handler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}/"
@@ -97,6 +102,9 @@ class Watch:
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         page.on("request", self._request)
         page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+        # Requests cut short by the next navigation (ERR_ABORTED) are normal; others are not.
+        page.on("requestfailed", lambda r: not r.url.startswith(("data:", "blob:")) and "ERR_ABORTED" not in
+                (r.failure or "") and self.errors.append(f"request failed: {r.url} ({r.failure})"))
         return self
 
     def _request(self, req):
