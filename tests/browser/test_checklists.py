@@ -190,11 +190,10 @@ HOSTILE = {
     "wrong shape": ("shape.json", json.dumps({"format": "ai-guide-answers", "version": 1, "tools": {
         "deployment-checklist": {"format": 1, "tool": "deployment-checklist", "answers": ["a", "b"]}}}).encode(),
                     "not a valid export"),
-    "five megabytes": ("big.json", b'{"format":"ai-guide-answers","pad":"' + b"x" * (5 * 1024 * 1024) + b'"}', "larger than 1 MB"),
-    "markup in a note": ("markup.json", json.dumps({"format": "ai-guide-answers", "version": 1, "tools": {
-        "deployment-checklist": {"format": 1, "tool": "deployment-checklist", "updated": "2026-11-01T00:00:00Z",
-                                 "answers": {"appoint-ai-lead": {"notes": "<img src=x onerror=\"window.__pwned=1\">"}}}}}).encode(),
-                         "HTML or script"),
+    "eleven megabytes": ("big.json", b'{"format":"ai-guide-answers","pad":"' + b"x" * (11 * 1024 * 1024) + b'"}',
+                         "larger than 10 MB"),
+    "newer format": ("newer.json", json.dumps({"format": "ai-guide-answers", "version": 99, "tools": {}}).encode(),
+                     "newer version of this site"),
 }
 
 

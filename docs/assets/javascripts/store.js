@@ -7,10 +7,12 @@
   "use strict"
   var NS = "ai-guide.v1."
   var EXPORT_FORMAT = "ai-guide-answers"
-  var MAX_IMPORT_BYTES = 1024 * 1024
-  var MAX_TEXT = 20000
+  // The import limits are far above what the forms allow (maxlength 50,000 on a
+  // note, 500 on a short field), so whatever a form accepted always imports back.
+  // 10 MB is more than a browser's storage for one site can hold.
+  var MAX_IMPORT_BYTES = 10 * 1024 * 1024
+  var MAX_TEXT = 100000
   var NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/
-  var MARKUP = /<\s*[a-z!\/?]/i
 
   // Every user-facing message in one place.
   var T = {
@@ -21,10 +23,15 @@
         "Nothing was deleted: the unreadable data is kept in this browser under the key \u201c" + key + "\u201d."
     },
     notJson: "This file is not a JSON export from this site, so nothing was imported.",
-    tooBig: "This file is larger than 1 MB, which is far bigger than any export from this site, so it was not imported.",
+    tooBig: "This file is larger than 10 MB, which is far bigger than any export from this site, so it was not imported.",
     wrongShape: function (why) { return "This file is not a valid export from this site (" + why + "), so nothing was imported." },
-    markup: "This file contains HTML or script code in its answers, so it was not imported.",
-    unreadableFile: "This file could not be read, so nothing was imported."
+    partly: function (title, ids, key) {
+      return "Some saved answers for " + title + " could not be read (" + ids.join(", ") + "), so those items start empty. " +
+        "Your other answers are here. Nothing was deleted: the unreadable answers are kept in this browser under the key \u201c" + key + "\u201d."
+    },
+    unreadableFile: "This file could not be read, so nothing was imported.",
+    newer: "This file was exported by a newer version of this site, which this version cannot read, so nothing was imported. " +
+      "Open it with the newest version of the site."
   }
 
   var blocked = !!(window.__md_blocked && window.__md_blocked.indexOf("localStorage") >= 0)
@@ -39,23 +46,35 @@
   function empty(tool) { return { format: 1, tool: tool, updated: null, answers: {} } }
   function copy(v) { return JSON.parse(JSON.stringify(v)) }
 
-  // Why a saved or imported record is unusable, or "" when it is fine.
+  // Why a saved or imported record is unusable as a whole, or "" when its shape is fine.
   function problem(rec, tool) {
     if (!isObject(rec)) return "not a record"
     if (rec.format !== 1) return "unknown format"
     if (tool && rec.tool !== tool) return "belongs to another tool"
     if (!isObject(rec.answers)) return "no answers"
-    for (var id in rec.answers) {
-      if (!NAME.test(id) || id.length > 100) return "bad item id"
-      var a = rec.answers[id]
-      if (!isObject(a)) return "bad answer for " + id
-      for (var f in a) {
-        var v = a[f]
-        if (!/^[a-z]{1,20}$/.test(f)) return "bad field name"
-        if (typeof v === "string" ? v.length > MAX_TEXT : typeof v !== "boolean" && typeof v !== "number") return "bad value"
-      }
+    return ""
+  }
+
+  // Why one answer is unusable, or "".
+  function badAnswer(id, a) {
+    if (!NAME.test(id) || id.length > 100) return "bad item id"
+    if (!isObject(a)) return "not a set of fields"
+    for (var f in a) {
+      var v = a[f]
+      if (!/^[a-z]{1,20}$/.test(f)) return "bad field name"
+      if (typeof v === "string" ? v.length > MAX_TEXT : typeof v !== "boolean" && typeof v !== "number") return "bad value"
     }
     return ""
+  }
+
+  // Split a record's answers into the usable and the unusable, so that one bad
+  // answer never hides the others. Returns the ids of the unusable ones.
+  function sift(rec) {
+    var bad = {}, ids = []
+    Object.keys(rec.answers).forEach(function (id) {
+      if (badAnswer(id, rec.answers[id])) { bad[id] = rec.answers[id]; ids.push(id); delete rec.answers[id] }
+    })
+    return { bad: bad, ids: ids }
   }
 
   function read(tool) {
@@ -65,19 +84,22 @@
     if (raw === null) return empty(tool)
     var rec
     try { rec = JSON.parse(raw) } catch (e) { rec = undefined }
-    if (!problem(rec, tool)) return rec
+    var whole = problem(rec, tool)
+    var out = whole ? null : sift(rec)
+    if (out && !out.ids.length) return rec
     // Keep the unreadable data aside under another key; never delete it silently.
     var aside = key(tool) + ".unreadable-" + now().replace(/[:.]/g, "-")
     try {
-      localStorage.setItem(aside, raw)
-      localStorage.removeItem(key(tool))
+      localStorage.setItem(aside, whole ? raw : JSON.stringify({ format: 1, tool: tool, answers: out.bad }))
+      if (whole) localStorage.removeItem(key(tool))
+      else localStorage.setItem(key(tool), JSON.stringify(rec))
     } catch (e) {
       aside = key(tool)
-      memory[tool] = empty(tool) // could not move it: never write over it this visit
+      memory[tool] = whole ? empty(tool) : copy(rec) // could not move it: never write over it this visit
       failed = true
     }
-    notices[tool] = aside
-    return empty(tool)
+    notices[tool] = { key: aside, ids: out && out.ids }
+    return whole ? empty(tool) : rec
   }
 
   function write(tool, rec, quiet) {
@@ -99,6 +121,8 @@
     try { localStorage.removeItem(key(tool)) } catch (e) { failed = true }
     changed(tool)
   }
+
+  var undoMemory = null // the undo snapshot when storage is full (never among the tools)
 
   function changed(tool, external) {
     document.dispatchEvent(new CustomEvent("aig:change", { detail: { tool: tool, external: !!external } }))
@@ -156,26 +180,23 @@
     setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
   }
 
-  function hasMarkup(v) {
-    if (typeof v === "string") return MARKUP.test(v)
-    if (v && typeof v === "object") for (var k in v) if (hasMarkup(k) || hasMarkup(v[k])) return true
-    return false
-  }
-
-  // Check an export file's text: {data} when usable, {error} when not.
+  // Check an export file's text: {data, dropped} when usable, {error} when not.
+  // Answers that fail their check are left out and listed; the rest import.
   function parseExport(text) {
     var data
     try { data = JSON.parse(text) } catch (e) { return { error: T.notJson } }
     if (!isObject(data) || data.format !== EXPORT_FORMAT) return { error: T.wrongShape("it does not say it is an answers export") }
+    if (typeof data.version === "number" && data.version > 1) return { error: T.newer }
     if (data.version !== 1) return { error: T.wrongShape("it is format version " + data.version + ", this site reads version 1") }
     if (!isObject(data.tools)) return { error: T.wrongShape("it has no answers") }
+    var dropped = []
     for (var t in data.tools) {
       if (!NAME.test(t)) return { error: T.wrongShape("a tool name is not valid") }
       var why = problem(data.tools[t], t)
       if (why) return { error: T.wrongShape(t + ": " + why) }
+      sift(data.tools[t]).ids.forEach(function (id) { dropped.push(t + ": " + id) })
     }
-    if (hasMarkup(data.tools)) return { error: T.markup }
-    return { data: data }
+    return { data: data, dropped: dropped }
   }
 
   function readFile(file, done) {
@@ -201,7 +222,8 @@
   function snapshot(tools) {
     var snap = { taken: now(), tools: {} }
     tools.forEach(function (t) { snap.tools[t] = read(t) })
-    try { localStorage.setItem(prefix() + "__undo", JSON.stringify(snap)) } catch (e) { memory.__undo = snap }
+    undoMemory = null
+    try { localStorage.setItem(prefix() + "__undo", JSON.stringify(snap)) } catch (e) { undoMemory = snap }
   }
 
   function apply(data, mode) {
@@ -220,16 +242,17 @@
   }
 
   function undo() {
-    var snap = memory.__undo
+    var snap = undoMemory
     try { snap = snap || JSON.parse(localStorage.getItem(prefix() + "__undo")) } catch (e) { snap = null }
     if (!isObject(snap) || !isObject(snap.tools)) return false
     for (var t in snap.tools) {
       var rec = snap.tools[t]
       if (problem(rec, t)) continue
+      sift(rec)
       if (rec.updated || Object.keys(rec.answers).length) write(t, rec)
       else remove(t)
     }
-    delete memory.__undo
+    undoMemory = null
     try { localStorage.removeItem(prefix() + "__undo") } catch (e) {}
     return true
   }
@@ -241,6 +264,7 @@
     diff: diff, apply: apply, reset: reset, undo: undo,
     cannotSave: function () { return blocked || failed },
     unreadableNotice: function (tool) { var k = notices[tool]; delete notices[tool]; return k },
+    unreadableText: function (title, n) { return n.ids ? T.partly(title, n.ids, n.key) : T.unreadable(title, n.key) },
     // Text for a CSV cell: quoted, and never read as a formula by a spreadsheet.
     csvCell: function (v) {
       v = v == null ? "" : String(v)

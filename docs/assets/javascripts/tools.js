@@ -81,6 +81,7 @@
     var answers = ctx.record.answers
     ctx.controls.forEach(function (c) { setValue(c, (answers[itemOf(c)] || {})[fieldOf(c)]) })
     refresh(ctx)
+    ctx.counts.forEach(function (show) { show() })
   }
 
   function refresh(ctx) {
@@ -121,6 +122,27 @@
     if (root.getAttribute("data-aig-warned")) return
     root.setAttribute("data-aig-warned", "1")
     say(root, S.T.cannotSave, "error", [button("Export answers now", function () { exportJson(root) })])
+  }
+
+  // A long text box counts the characters left once the person nears its limit
+  // (the GOV.UK character count pattern), updated after a pause in typing.
+  function setupCounts(ctx) {
+    $$(ctx.root, "textarea[maxlength]").forEach(function (area) {
+      var out = el("p", "aig-chars")
+      out.id = area.id + "-chars"
+      out.setAttribute("aria-live", "polite")
+      area.parentNode.insertBefore(out, area.nextSibling)
+      area.setAttribute("aria-describedby", ((area.getAttribute("aria-describedby") || "") + " " + out.id).trim())
+      var timer
+      var show = function () {
+        var max = Number(area.getAttribute("maxlength")), left = max - area.value.length
+        var text = area.value.length >= max * 0.8 ? "You have " + left.toLocaleString("en-GB") + " character" +
+          (left === 1 ? "" : "s") + " remaining (at most " + max.toLocaleString("en-GB") + ")" : ""
+        if (out.textContent !== text) out.textContent = text
+      }
+      area.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(show, 400) })
+      ctx.counts.push(show)
+    })
   }
 
   // ----- toolbar: export, import, reset (tool pages and My progress) -----
@@ -184,6 +206,8 @@
       input.value = ""
       if (result.error) return say(root, result.error, "error")
       var data = result.data
+      var left = result.dropped.length ? " These answers in the file could not be read and will be left out: " +
+        result.dropped.join(", ") + "." : ""
       if (!Object.keys(data.tools).length) return say(root, "This file has no answers in it, so nothing was imported.", "error")
       var go = function (mode) {
         return function () {
@@ -193,7 +217,7 @@
       }
       say(root, "This file, exported " + (data.exported || "at an unknown time") + ", would change: " +
         describe(S.diff(data, "merge")) + ". Merge keeps your other answers; replace swaps each tool's answers for the file's (" +
-        describe(S.diff(data, "replace")) + ").", "warning",
+        describe(S.diff(data, "replace")) + ")." + left, "warning",
         [button("Merge with my answers", go("merge"), true), button("Replace my answers", go("replace")),
           button("Cancel", function () { say(root, "Nothing was imported.", "info") })])
     })
@@ -232,15 +256,17 @@
       tool: root.getAttribute("data-aig-tool"),
       kind: root.getAttribute("data-aig-kind"),
       ids: root.getAttribute("data-aig-ids").split(" "),
-      controls: $$(root, "[data-aig-field]")
+      controls: $$(root, "[data-aig-field]"),
+      counts: []
     }
     root.__aig = ctx
     ctx.record = S.read(ctx.tool)
     setupBar(root)
     var aside = S.unreadableNotice(ctx.tool)
-    if (aside) say(root, S.T.unreadable(root.getAttribute("data-aig-title"), aside), "error")
+    if (aside) say(root, S.unreadableText(root.getAttribute("data-aig-title"), aside), "error")
     var kind = S.kinds[ctx.kind]
     if (kind && kind.setup) kind.setup(ctx, say)
+    setupCounts(ctx)
     fill(ctx)
     root.addEventListener("input", function (e) { if (e.target.matches("[data-aig-field]")) save(ctx, e.target) })
     root.addEventListener("change", function (e) { if (e.target.matches("[data-aig-field]")) save(ctx, e.target) })
@@ -314,7 +340,7 @@
         ? S.progress(row.getAttribute("data-aig-kind"), rec.answers, ids) : "No answers yet"
       row.querySelector("[data-aig-updated]").textContent = when(rec.updated)
       var aside = S.unreadableNotice(tool)
-      if (aside) S.say(root, S.T.unreadable(row.getAttribute("data-aig-title"), aside), "error")
+      if (aside) S.say(root, S.unreadableText(row.getAttribute("data-aig-title"), aside), "error")
       Object.keys(rec.answers).forEach(function (id) {
         if (ids.indexOf(id) < 0) orphan(list, row.getAttribute("data-aig-title"), id, rec.answers[id])
       })
