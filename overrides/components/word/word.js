@@ -1,0 +1,157 @@
+// Word (.docx) files made in the browser: AIGWord.download(filename, doc).
+// The docx library (about 230 KB gzipped) loads only on the first call, from this
+// site, so pages that never export pay nothing and no CDN is involved.
+// Plain script, not an ES module: Chromium refuses module scripts over file://.
+// The document's shape and the API are described in README.md beside this file.
+;(function () {
+  "use strict"
+  // Found from this file's own address, so it works at any site path and from file://.
+  var SELF = document.currentScript && document.currentScript.src
+  var LIB = "../../assets/vendor/docx/docx.iife.js"
+  var BLUE = "005EB8" // NHS blue
+  var GREY = "425563" // NHS dark grey
+  var MARGIN = 1134 // 2 cm, in twips
+  var WIDTH = 11906 - 2 * MARGIN // A4 width less the margins
+  var loading = null
+
+  function load() {
+    if (window.docx && window.docx.Packer) return Promise.resolve(window.docx)
+    if (loading) return loading
+    loading = new Promise(function (resolve, reject) {
+      var s = document.createElement("script")
+      function fail() {
+        loading = null // let a later click try again
+        s.remove()
+        reject(new Error("The Word export could not be loaded, so no file was made. " +
+          "Reload the page and try again."))
+      }
+      s.onload = function () { window.docx && window.docx.Packer ? resolve(window.docx) : fail() }
+      s.onerror = fail
+      s.charset = "utf-8" // the library holds UTF-8 text (its bullets); pages without <meta charset> would garble it
+      try { s.src = new URL(LIB, SELF).href } catch (e) { return fail() }
+      document.head.appendChild(s)
+    })
+    return loading
+  }
+
+  function build(D, doc) {
+    var body = []
+    var breakNext = false // the next paragraph starts a new page
+
+    // Text exactly as given: always the `text` option, never a child string
+    // (docx reads the child strings "CURRENT" and "SECTION" as page-number fields).
+    // New lines become line breaks and tabs real tabs, within one paragraph.
+    function runs(text, style) {
+      var out = []
+      String(text == null ? "" : text).replace(/\r\n?/g, "\n").split("\n").forEach(function (line, i) {
+        line.split("\t").forEach(function (part, j) {
+          if (j) out.push(new D.TextRun(Object.assign({ children: [new D.Tab()] }, style)))
+          if (part || (i && !j)) out.push(new D.TextRun(Object.assign({ text: part, break: i && !j ? 1 : undefined }, style)))
+        })
+      })
+      return out
+    }
+    function para(text, opts, style) {
+      opts = Object.assign({ children: runs(text, style) }, opts)
+      if (breakNext) opts.pageBreakBefore = true
+      breakNext = false
+      return new D.Paragraph(opts)
+    }
+    function table(t) {
+      var head = t.head || [], rows = t.rows || []
+      var n = Math.max.apply(null, [head.length, 1].concat(rows.map(function (r) { return r.length })))
+      var w = Math.floor(WIDTH / n)
+      var line = { style: D.BorderStyle.SINGLE, size: 4, color: "768692" }
+      function row(cells, isHead) {
+        var c = []
+        for (var i = 0; i < n; i++) {
+          c.push(new D.TableCell({
+            width: { size: w, type: D.WidthType.DXA },
+            shading: isHead ? { type: D.ShadingType.CLEAR, color: "auto", fill: "E8EDEE" } : undefined,
+            children: [new D.Paragraph({ spacing: { after: 0 }, children: runs(cells[i], isHead ? { bold: true } : null) })]
+          }))
+        }
+        // The head row repeats at the top of each page; rows do not split across pages.
+        return new D.TableRow({ tableHeader: isHead, cantSplit: true, children: c })
+      }
+      // Word will not start a page with a table, so a page break needs a paragraph.
+      if (breakNext) body.push(para(""))
+      // Widths in twips, not per cent: LibreOffice and Word agree on those.
+      return new D.Table({
+        width: { size: w * n, type: D.WidthType.DXA },
+        margins: { top: 57, bottom: 57, left: 108, right: 108 }, // 1 mm above and below, Word's usual sides
+        columnWidths: Array.apply(null, Array(n)).map(function () { return w }),
+        borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+        rows: (head.length ? [row(head, true)] : []).concat(rows.map(function (r) { return row(r, false) }))
+      })
+    }
+
+    if (doc.title != null) body.push(para(doc.title, { heading: D.HeadingLevel.TITLE }))
+    ;[].concat(doc.subtitle || []).forEach(function (s) { body.push(para(s, null, { color: GREY, size: 26 })) })
+    ;(doc.sections || []).forEach(function (sec) {
+      breakNext = !!sec.pageBreakBefore
+      if (sec.heading != null) body.push(para(sec.heading, { heading: D.HeadingLevel.HEADING_1 }))
+      ;(sec.blocks || []).forEach(function (b) {
+        if (b.table) body.push(table(b.table))
+        else if (b.list) b.list.forEach(function (item) { body.push(para(item, { bullet: { level: 0 } })) })
+        else if (b.h != null) body.push(para(b.h, { heading: +b.level === 3 ? D.HeadingLevel.HEADING_3 : D.HeadingLevel.HEADING_2 }))
+        else body.push(para(b.p))
+      })
+    })
+
+    var small = { size: 18, color: GREY }
+    // Footer: the given text, then the page number at the right margin.
+    var footer = runs(doc.footer || "", small).concat(new D.TextRun(Object.assign({
+      children: [new D.Tab(), "Page ", D.PageNumber.CURRENT, " of ", D.PageNumber.TOTAL_PAGES]
+    }, small)))
+    function heading(size) {
+      return { run: { font: "Arial", size: size, bold: true, color: BLUE },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } }
+    }
+
+    return new D.Document({
+      title: doc.title == null ? undefined : String(doc.title),
+      creator: "", lastModifiedBy: "", // not docx's "Un-named"
+      styles: { default: {
+        document: { run: { font: "Arial", size: 22 }, paragraph: { spacing: { after: 120 } } },
+        title: heading(40), heading1: heading(32), heading2: heading(26), heading3: heading(24)
+      } },
+      sections: [{
+        properties: { page: {
+          size: { width: 11906, height: 16838 },
+          margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 }
+        } },
+        headers: { default: new D.Header({ children: [new D.Paragraph({ children: runs(doc.header || "", small) })] }) },
+        footers: { default: new D.Footer({ children: [new D.Paragraph({
+          tabStops: [{ type: D.TabStopType.RIGHT, position: WIDTH }], children: footer
+        })] }) },
+        children: body
+      }]
+    })
+  }
+
+  // Revoke the address later: revoking it at once can cancel the download.
+  function save(blob, filename) {
+    var url = URL.createObjectURL(blob)
+    var a = document.createElement("a")
+    a.href = url
+    a.download = filename
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
+  }
+
+  function toBlob(doc) {
+    return load().then(function (D) { return D.Packer.toBlob(build(D, doc || {})) })
+  }
+
+  window.AIGWord = {
+    toBlob: toBlob,
+    download: function (filename, doc) {
+      var name = String(filename || "document")
+      if (!/\.docx$/i.test(name)) name += ".docx"
+      return toBlob(doc).then(function (blob) { save(blob, name); return blob })
+    }
+  }
+})()
