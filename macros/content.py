@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
+from .checks import site_checks
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
 DOCS_DIR = ROOT / "docs"
@@ -24,7 +26,7 @@ MODELS = (
     "glossary", "sources", "changelog", "readiness", "value_areas", "checklist",
     "where_to_start", "principles", "limitations", "ethics", "data_privacy",
     "clinical_safety", "pain_points", "action_plan", "healthcare_areas", "support",
-    "business_case",
+    "business_case", "provenance", "figures", "vocabulary",
 )
 
 # Cross-references: (file, path pattern inside it, file whose ids it must name).
@@ -285,6 +287,7 @@ def load_all(content_dir: Path | None = None, docs_dir: Path | None = None) -> d
                                     f"also used in {names[owner[ident]]}; the {tool} tool saves "
                                     "answers by id, so ids must differ across its files")
                 owner.setdefault(ident, model)
+    problems += site_checks({model: item.data for model, item in loaded.items()}, content_dir, docs_dir, _relative)
     if problems:
         raise ContentError(problems)
     return {model: item.data for model, item in loaded.items()}

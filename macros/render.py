@@ -99,11 +99,18 @@ class Renderer:
 
     # ---------------------------------------------------------------- glossary
     def glossary(self) -> str:
+        from markupsafe import escape
         terms = sorted(self.c["glossary"]["terms"], key=lambda t: t["term"].lower())
         names = {t["id"]: t["term"] for t in terms}
         letters = sorted({t["term"][0].upper() for t in terms})
         out = ["<nav class=\"aig-az\" aria-label=\"Glossary by letter\">"
                + " ".join(f"<a href=\"#letter-{l.lower()}\">{l}</a>" for l in letters) + "</nav>", ""]
+        # Provenance (content/provenance.yml): said once for the page, and on each
+        # definition this site wrote, so a reader who lands on one term sees it too.
+        label = self.c["provenance"]["labels"]["glossary"]
+        if any(t["source"] == "site" for t in terms):
+            out += ["<p class=\"aig-provenance\" data-aig-provenance=\"glossary\">"
+                    + escape(" ".join(label["text"].split())) + "</p>", ""]
         current = None
         for t in terms:
             letter = t["term"][0].upper()
@@ -112,6 +119,9 @@ class Renderer:
                 out += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
             abbr = f" ({t['abbr']})" if t.get("abbr") else ""
             out += [f"### {t['term']}{abbr} {{#{t['id']}}}", "", " ".join(t["definition"].split()), ""]
+            if t["source"] == "site":
+                out += ["<p class=\"aig-provenance\" data-aig-provenance=\"glossary\"><small>"
+                        + escape(label["tag"]) + "</small></p>", ""]
             if t.get("see_also"):
                 out += ["See also: " + ", ".join(f"[{names[i]}](#{i})" for i in t["see_also"]), ""]
         return "\n".join(out)
@@ -288,9 +298,15 @@ class Renderer:
         return "\n".join(out) + "\n"
 
     def figure(self, name: str) -> str:
-        if not re.fullmatch(r"[a-z0-9-]+", name) or not (PARTIALS / "figures" / f"{name}.html").is_file():
-            raise PluginError(f"{self._page_name()}: figure('{name}'): no file overrides/partials/figures/{name}.html")
-        return _compact((PARTIALS / "figures" / f"{name}.html").read_text(encoding="utf-8"))
+        """A redrawn figure: the Jinja template overrides/partials/figures/<name>.html,
+        rendered with the content (c), its entry in content/figures.yml (figure) and the
+        provenance labels (labels)."""
+        figures = {f["id"]: f for f in self.c["figures"]["figures"]}
+        if name not in figures or not (PARTIALS / "figures" / f"{name}.html").is_file():
+            raise PluginError(f"{self._page_name()}: figure('{name}'): not in content/figures.yml, "
+                              f"or no file overrides/partials/figures/{name}.html")
+        return _compact(self.jinja.get_template(f"figures/{name}.html").render(
+            c=self.c, figure=figures[name], labels=self.c["provenance"]["labels"]))
 
     # -------------------------------------------------------------------- tools
     def tool(self, tool_id: str) -> str:
