@@ -45,10 +45,10 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    """Append the glossary's abbreviations so terms get tooltips on every page
-    (a page can opt out with `tooltips: false` in its front matter)."""
+    """Give the first use on the page of each glossary term its definition as a tooltip
+    (macros/tooltips.py; a page can opt out with `tooltips: false` in its front matter)."""
     if _renderer is not None and env.page.meta.get("tooltips", True):
-        env.markdown += "\n\n" + _renderer.abbreviations()
+        env.markdown = _renderer.abbreviations(env.markdown)
 
 
 __all__ = ["define_env", "on_post_page_macros", "ContentError", "load_all"]

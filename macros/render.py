@@ -126,22 +126,13 @@ class Renderer:
                 out += ["See also: " + ", ".join(f"[{names[i]}](#{i})" for i in t["see_also"]), ""]
         return "\n".join(out)
 
-    def abbreviations(self) -> str:
-        """Markdown abbreviation lines for every glossary acronym and term."""
+    def abbreviations(self, markdown: str) -> str:
+        """The page's Markdown with the first use of each glossary term given its
+        definition as a tooltip, where the words mean the term (macros/tooltips.py)."""
+        from . import tooltips
         if self._abbr is None:
-            lines = []
-            for t in self.c["glossary"]["terms"]:
-                hint = " ".join(t["definition"].split())
-                hint = hint if len(hint) <= 200 else hint[:197].rsplit(" ", 1)[0] + "…"
-                keys = {t["term"]}
-                if t["term"][1:] == t["term"][1:].lower():
-                    keys.add(t["term"][0].lower() + t["term"][1:])
-                if t.get("abbr"):
-                    keys.add(t["abbr"])
-                for key in sorted(keys):
-                    lines.append(f"*[{key}]: {hint}")
-            self._abbr = "\n".join(lines)
-        return self._abbr
+            self._abbr = tooltips.Marker(*tooltips.terms_from(self.c["glossary"], self.c["provenance"]["labels"]))
+        return tooltips.mark_markdown(markdown, self._abbr)
 
     # ----------------------------------------------------------------- sources
     def source(self, source_id: str, text: str | None = None) -> str:
