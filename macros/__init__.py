@@ -29,9 +29,6 @@ def define_env(env):
         # The offline plugin would add the iframe-worker shim from a CDN; give it our
         # vendored copy so nothing is fetched from another origin.
         config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.min.js"]
-        # No Content-Security-Policy applies over file://, and CSS masks cannot load
-        # icon files there: keep Material's built-in data: icons.
-        config.extra_css = [c for c in config.extra_css if not c.endswith("theme-icons.css")]
 
     # The site's version comes from the newest change log entry (content/changelog.yml).
     config.extra["site_version"] = content["changelog"]["site"][0]["version"]

@@ -7,6 +7,7 @@ JavaScript off, and the scripts in docs/assets/javascripts/ only enhance them.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,26 +17,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from .tools import BY_ID, STATUSES, assets, flatten
+
 ROOT = Path(__file__).resolve().parent.parent
 PARTIALS = ROOT / "overrides" / "partials"
+OVERRIDES = ROOT / "overrides"
 
-STATUSES = (
-    ("not-started", "Not started"),
-    ("in-progress", "In progress"),
-    ("completed", "Completed"),
-    ("not-applicable", "Not applicable"),
-)
-
-# Every tool: its page, its title, how its progress is counted (kind).
-TOOLS = {
-    "deployment-checklist": ("tools/deployment-checklist.md", "Deployment checklist", "checklist"),
-    "where-to-start": ("tools/where-to-start.md", "Where do I start", "checklist"),
-    "readiness-assessment": ("tools/readiness-assessment.md", "Readiness self-assessment", "rating"),
-    "benefits-planner": ("tools/benefits-planner.md", "Benefits planner", "benefits"),
-    "risk-assurance": ("tools/risk-assurance.md", "Risk and assurance checklist", "checklist"),
-    "principles-self-check": ("tools/principles-self-check.md", "10 principles self-check", "checklist"),
-    "business-case": ("tools/business-case.md", "One-page business case", "case"),
-}
 
 
 def _cell(text) -> str:
@@ -69,7 +56,7 @@ class Renderer:
         self.c = content
         self.sources = {s["id"]: s for s in content["sources"]["sources"]}
         self.jinja = Environment(
-            loader=FileSystemLoader(str(PARTIALS)),
+            loader=FileSystemLoader([str(PARTIALS), str(OVERRIDES)]),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         )
@@ -93,7 +80,8 @@ class Renderer:
         return rel + (f"#{anchor}" if anchor else "")
 
     def _template(self, name: str, **context) -> str:
-        ctx = dict(url=self.url, statuses=STATUSES, site_version=self.env.conf.extra.get("site_version", ""))
+        ctx = dict(url=self.url, statuses=STATUSES, statuses_json=json.dumps(dict(STATUSES)),
+                   site_version=self.env.conf.extra.get("site_version", ""))
         ctx.update(context)
         return _compact(self.jinja.get_template(name).render(**ctx))
 
@@ -301,116 +289,32 @@ class Renderer:
 
     # -------------------------------------------------------------------- tools
     def tool(self, tool_id: str) -> str:
-        builder = getattr(self, "_tool_" + tool_id.replace("-", "_"), None)
-        if tool_id not in TOOLS and tool_id not in ("my-progress", "team-view") or builder is None:
-            raise PluginError(f"{self._page_name()}: tool('{tool_id}') is not a tool this site has")
-        return builder()
+        t = BY_ID.get(tool_id)
+        if t is None:
+            raise PluginError(f"{self._page_name()}: tool('{tool_id}') is not a tool this site has "
+                              f"(have: {', '.join(BY_ID)}; the registry is macros/tools.py)")
+        self.tool_items = t.items(self.c) if t.items else []
+        flat = flatten(self.tool_items)
+        # The scripts (besides core) that must have loaded before the page is enhanced.
+        scripts = " ".join(n for n in (*t.needs, t.component) if assets(n, "js"))
+        html = self._template(f"components/{t.component}/template.html", tool_id=t.id, title=t.title, kind=t.kind,
+                              ids=" ".join(i["id"] for i in flat), revs=" ".join(i["rev"] for i in flat),
+                              scripts=scripts, **t.context(self))
+        self._use_assets(t)
+        return html
 
-    def _tool_meta(self, tool_id: str) -> dict:
-        page, title, kind = TOOLS[tool_id]
-        return dict(tool_id=tool_id, title=title, kind=kind, ids=" ".join(self.tool_ids(tool_id)))
-
-    def tool_ids(self, tool_id: str) -> list[str]:
-        """The ids a tool saves answers under, in page order."""
-        c = self.c
-        if tool_id == "deployment-checklist":
-            return [i for item in c["checklist"]["items"]
-                    for i in [item["id"]] + [s["id"] for s in item.get("sub_points", [])]]
-        if tool_id == "where-to-start":
-            return [s["id"] for s in c["where_to_start"]["steps"]]
-        if tool_id == "principles-self-check":
-            return [p["id"] for p in c["principles"]["principles"]]
-        if tool_id == "risk-assurance":
-            return [i["id"] for g in self._risk_groups() for i in g["items"]]
-        if tool_id == "readiness-assessment":
-            return [comp["id"] for a in c["readiness"]["areas"] for comp in a["components"]]
-        if tool_id == "benefits-planner":
-            return [i["id"] for a in c["value_areas"]["value_areas"] for i in a["indicators"]]
-        if tool_id == "business-case":
-            return [f["id"] for col in c["business_case"]["columns"] for f in col["fields"]]
-        raise KeyError(tool_id)
-
-    def _checklist_tool(self, tool_id: str, groups: list[dict]) -> str:
-        return self._template("tools/checklist.html", groups=groups, **self._tool_meta(tool_id))
-
-    def _tool_deployment_checklist(self) -> str:
-        items = [dict(id=i["id"], number=i["number"], title=i["title"], text=i["text"], guide=i["guide"],
-                      subs=[dict(id=s["id"], title=s["text"], text="", guide=None, number=None, subs=[])
-                            for s in i.get("sub_points", [])])
-                 for i in self.c["checklist"]["items"]]
-        return self._checklist_tool("deployment-checklist", [dict(id="points", title=None, intro=None, items=items)])
-
-    def _tool_where_to_start(self) -> str:
-        items = [dict(id=s["id"], number=n, title=s["text"], text="", guide=None, subs=[])
-                 for n, s in enumerate(self.c["where_to_start"]["steps"], 1)]
-        return self._checklist_tool("where-to-start", [dict(id="steps", title=None, intro=None, items=items)])
-
-    def _tool_principles_self_check(self) -> str:
-        items = [dict(id=p["id"], number=p["number"], title=p["text"], text="", guide=p["guide"], subs=[])
-                 for p in self.c["principles"]["principles"]]
-        return self._checklist_tool("principles-self-check", [dict(id="principles", title=None, intro=None, items=items)])
-
-    def _risk_groups(self) -> list[dict]:
-        c = self.c
-        groups = [dict(id=f"limitations-{g['id']}", title=g["name"],
-                       intro=None, guide="guide/managing-risk.md#limitations",
-                       items=[dict(id=i["id"], number=None, title=i["name"], text=i["review"],
-                                   detail=i["description"], guide="guide/managing-risk.md#limitations", subs=[])
-                              for i in g["items"]])
-                  for g in c["limitations"]["groups"]]
-        groups.append(dict(id="ethics", title="Ethics", intro=None, guide="guide/managing-risk.md#ethics",
-                           items=[dict(id=e["id"], number=None, title=e["response"], text=e["action"],
-                                       detail=f"{e['challenge']}: {e['risk']}",
-                                       guide="guide/managing-risk.md#ethics", subs=[])
-                                  for e in c["ethics"]["challenges"]]))
-        groups.append(dict(id="data-privacy", title="Data privacy, security and information governance", intro=None,
-                           guide="guide/managing-risk.md#data-privacy-and-information-governance",
-                           items=[dict(id=a["id"], number=None, title=a["name"], text=a["description"],
-                                       points=a.get("points", []),
-                                       guide="guide/managing-risk.md#data-privacy-and-information-governance", subs=[])
-                                  for a in c["data_privacy"]["actions"]]))
-        groups.append(dict(id="clinical-safety", title="Clinical safety", intro=None,
-                           guide="guide/managing-risk.md#clinical-safety",
-                           items=[dict(id=a["id"], number=None, title=a["name"], text=a["description"],
-                                       points=a.get("points", []),
-                                       guide="guide/managing-risk.md#clinical-safety", subs=[])
-                                  for a in c["clinical_safety"]["actions"]]))
-        return groups
-
-    def _tool_risk_assurance(self) -> str:
-        return self._checklist_tool("risk-assurance", self._risk_groups())
-
-    def _tool_readiness_assessment(self) -> str:
-        checklist = {i["id"]: i for item in self.c["checklist"]["items"]
-                     for i in [item] + item.get("sub_points", [])}
-        return self._template("tools/readiness.html", readiness=self.c["readiness"], checklist=checklist,
-                              **self._tool_meta("readiness-assessment"))
-
-    def _tool_benefits_planner(self) -> str:
-        return self._template("tools/benefits.html", areas=self.c["value_areas"]["value_areas"],
-                              **self._tool_meta("benefits-planner"))
-
-    def _labels(self) -> dict:
-        """Names other tools' ids stand for, for pages that read several tools."""
-        c = self.c
-        return {
-            "benefits-planner": [(i["id"], i["text"]) for a in c["value_areas"]["value_areas"] for i in a["indicators"]],
-            "risk-assurance": [(i["id"], i["title"]) for g in self._risk_groups() for i in g["items"]],
-            "readiness-assessment": [(comp["id"], comp["name"]) for a in c["readiness"]["areas"]
-                                     for comp in a["components"]],
-        }
-
-    def _tool_business_case(self) -> str:
-        return self._template("tools/business-case.html", case=self.c["business_case"], labels=self._labels(),
-                              problem_item=self.c["checklist"]["problem_statement_item"],
-                              **self._tool_meta("business-case"))
-
-    def _tool_my_progress(self) -> str:
-        tools = [dict(id=t, title=title, kind=kind, url=self.url(page), ids=" ".join(self.tool_ids(t)))
-                 for t, (page, title, kind) in TOOLS.items()]
-        return self._template("tools/my-progress.html", tools=tools)
-
-    def _tool_team_view(self) -> str:
-        checklist = [dict(id=i, title=t) for i, t in
-                     [(item["id"], f"{item['number']}. {item['title']}") for item in self.c["checklist"]["items"]]]
-        return self._template("tools/team-view.html", readiness=self.c["readiness"], checklist=checklist)
+    def _use_assets(self, t) -> None:
+        """Note on the page which scripts and styles its tools need; main.html loads
+        them, so pages without a tool load none."""
+        if not self.env.page:
+            return
+        meta = self.env.page.meta
+        scripts, styles = meta.setdefault("aig_scripts", []), meta.setdefault("aig_styles", [])
+        for name in ("core", *t.needs, t.component):
+            for path in assets(name, "js"):
+                if path not in scripts:
+                    scripts.append(path)
+        for name in ("core", t.component):
+            for path in assets(name, "css"):
+                if path not in styles:
+                    styles.append(path)

@@ -1,8 +1,5 @@
-// Material's start-up helpers, from its inline script (moved here for the
-// Content-Security-Policy). Material reads localStorage and sessionStorage
-// unguarded: where a browser blocks site data even reading the property throws,
-// so such storage is swapped for one that lasts only this visit, and flagged.
-(function () {
+// Material's two inline scripts as one file: why, in overrides/partials/javascripts/palette.html.
+;(function () {
   function memory() {
     var d = new Map()
     return {
@@ -22,6 +19,7 @@
     }
   })
   var scope = document.currentScript.getAttribute("data-md-scope")
+  if (location.protocol === "file:") document.documentElement.classList.add("aig-file")
   window.__md_scope = new URL(scope, location)
   window.__md_hash = function (s) {
     return Array.from(s).reduce(function (h, c) { return (h << 5) - h + c.charCodeAt(0) }, 0)
@@ -36,4 +34,19 @@
       (storage || localStorage).setItem((base || __md_scope).pathname + "." + key, JSON.stringify(value))
     } catch (e) {}
   }
+})()
+;(function () {
+  var palette = __md_get("__palette")
+  if (!palette || !palette.color) return
+  if (palette.color.media === "(prefers-color-scheme)") {
+    var light = matchMedia("(prefers-color-scheme: light)").matches
+    var input = document.querySelector(light
+      ? "[data-md-color-media='(prefers-color-scheme: light)']"
+      : "[data-md-color-media='(prefers-color-scheme: dark)']")
+    if (!input) return
+    ;["media", "scheme", "primary", "accent"].forEach(function (k) {
+      palette.color[k] = input.getAttribute("data-md-color-" + k)
+    })
+  }
+  for (var key in palette.color) document.body.setAttribute("data-md-color-" + key, palette.color[key])
 })()

@@ -1,0 +1,180 @@
+"""The registry of tools: one entry per tool, and nothing about a tool anywhere else
+in Python.
+
+A tool is a component (as in govuk-frontend): its folder overrides/components/<name>/
+holds its template (template.html), its script (<name>.js) and styles (<name>.css)
+if it has any, and a README.md of the DOM contract between them. The entry below
+says which content it reads, which page shows it, how its items are walked and what
+its template is given. To add a tool, see CONTRIBUTING.md ("Adding a tool").
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+COMPONENTS = Path(__file__).resolve().parent.parent / "overrides" / "components"
+
+# Statuses of a task, in the words of the GOV.UK / NHS task list pattern. The
+# templates print them; the scripts read them from the page (one source).
+STATUSES = (
+    ("not-started", "Not started"),
+    ("in-progress", "In progress"),
+    ("completed", "Completed"),
+    ("not-applicable", "Not applicable"),
+)
+
+
+def text(value) -> str:
+    """YAML folded text as one line."""
+    return " ".join(str(value).split())
+
+
+def revision(*parts) -> str:
+    """A short fingerprint of an item's guidance, saved with each answer so that a
+    later change of the guidance can be flagged (see CONTRIBUTING.md)."""
+    raw = json.dumps([text(p) if isinstance(p, str) else p for p in parts], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8]
+
+
+def item(id, title, body="", guide=None, number=None, subs=(), detail=None, points=(), revised=None):
+    """One answerable item as the templates see it. Its revision covers the guidance
+    (body, detail, points) but not the title, so rewording a title flags nothing;
+    an editor can force a flag by setting `revised:` on the item in YAML."""
+    return dict(id=id, title=text(title), text=text(body) if body else "", guide=guide, number=number,
+                subs=list(subs), detail=text(detail) if detail else None, points=[text(p) for p in points],
+                rev=revised or revision(body or "", detail or "", list(points)))
+
+
+# ------------------------------------------------------------------ item walks
+def checklist_items(c):
+    return [item(i["id"], i["title"], i["text"], i["guide"], i["number"], revised=i.get("revised"),
+                 subs=[item(s["id"], s["text"], guide=None, revised=s.get("revised"))
+                       for s in i.get("sub_points", [])])
+            for i in c["checklist"]["items"]]
+
+
+def where_to_start_items(c):
+    return [item(s["id"], s["text"], number=n, revised=s.get("revised"))
+            for n, s in enumerate(c["where_to_start"]["steps"], 1)]
+
+
+def principles_items(c):
+    return [item(p["id"], p["text"], guide=p["guide"], number=p["number"], revised=p.get("revised"))
+            for p in c["principles"]["principles"]]
+
+
+def risk_groups(c):
+    """The risk and assurance checklist: four files, one list of groups. Each file
+    names its page in the guide (`guide:`)."""
+    lim, eth, dp, cs = c["limitations"], c["ethics"], c["data_privacy"], c["clinical_safety"]
+    groups = [dict(id=f"limitations-{g['id']}", title=g["name"], guide=lim["guide"],
+                   items=[item(i["id"], i["name"], i["review"], lim["guide"], detail=i["description"],
+                               revised=i.get("revised")) for i in g["items"]])
+              for g in lim["groups"]]
+    groups.append(dict(id="ethics", title="Ethics", guide=eth["guide"],
+                       items=[item(e["id"], e["response"], e["action"], eth["guide"],
+                                   detail=f"{e['challenge']}: {e['risk']}", revised=e.get("revised"))
+                              for e in eth["challenges"]]))
+    for gid, title, model in (("data-privacy", "Data privacy, security and information governance", dp),
+                              ("clinical-safety", "Clinical safety", cs)):
+        groups.append(dict(id=gid, title=title, guide=model["guide"],
+                           items=[item(a["id"], a["name"], a["description"], model["guide"],
+                                       points=a.get("points", []), revised=a.get("revised"))
+                                  for a in model["actions"]]))
+    return groups
+
+
+def risk_items(c):
+    return [i for g in risk_groups(c) for i in g["items"]]
+
+
+def readiness_items(c):
+    return [item(comp["id"], comp["name"], comp["definition"], comp["guide"], revised=comp.get("revised"))
+            for a in c["readiness"]["areas"] for comp in a["components"]]
+
+
+def benefits_items(c):
+    return [item(i["id"], i["text"], revised=i.get("revised"))
+            for a in c["value_areas"]["value_areas"] for i in a["indicators"]]
+
+
+def business_case_items(c):
+    return [item(f["id"], f["label"], f["hint"], revised=f.get("revised"))
+            for col in c["business_case"]["columns"] for f in col["fields"]]
+
+
+def flatten(items):
+    """Every answerable item, sub-points after their point, in page order."""
+    return [x for i in items for x in [i] + flatten(i["subs"])]
+
+
+# ------------------------------------------------------------------ contexts
+def one_group(gid):
+    return lambda r: dict(groups=[dict(id=gid, title=None, items=r.tool_items)])
+
+
+def readiness_context(r):
+    checklist = {i["id"]: i for i in flatten(checklist_items(r.c))}
+    return dict(readiness=r.c["readiness"], checklist=checklist)
+
+
+def labels(r):
+    """Names that other tools' ids stand for, for pages that read several tools."""
+    return {t.id: [(i["id"], i["title"]) for i in flatten(t.items(r.c))]
+            for t in TOOLS if t.items and t.id != "business-case"}
+
+
+# ------------------------------------------------------------------ registry
+@dataclass(frozen=True)
+class Tool:
+    id: str                 # saved answers are kept under this name: never change it
+    title: str              # as My progress and messages name it
+    page: str               # the docs page that shows it
+    component: str          # its folder under overrides/components/
+    kind: str = ""          # how progress is counted: checklist, rating, benefits, case
+    items: Callable | None = None     # content -> items (None: a page that saves nothing)
+    context: Callable = lambda r: {}  # renderer -> what its template needs besides the items
+    needs: tuple = ()       # other components whose scripts it uses
+    models: tuple = field(default=())  # content files it reads (for the reader of this file)
+
+
+TOOLS = (
+    Tool("deployment-checklist", "Deployment checklist", "tools/deployment-checklist.md", "checklist", "checklist",
+         checklist_items, one_group("points"), models=("checklist",)),
+    Tool("where-to-start", "Where do I start?", "tools/where-to-start.md", "checklist", "checklist",
+         where_to_start_items, one_group("steps"), models=("where_to_start",)),
+    Tool("readiness-assessment", "Readiness self-assessment", "tools/readiness-assessment.md", "readiness", "rating",
+         readiness_items, readiness_context, models=("readiness", "checklist")),
+    Tool("benefits-planner", "Benefits planner", "tools/benefits-planner.md", "benefits", "benefits",
+         benefits_items, lambda r: dict(areas=r.c["value_areas"]["value_areas"]), models=("value_areas",)),
+    Tool("risk-assurance", "Risk and assurance checklist", "tools/risk-assurance.md", "checklist", "checklist",
+         risk_items, lambda r: dict(groups=risk_groups(r.c)),
+         models=("limitations", "ethics", "data_privacy", "clinical_safety")),
+    Tool("principles-self-check", "10 principles self-check", "tools/principles-self-check.md", "checklist",
+         "checklist", principles_items, one_group("principles"), models=("principles",)),
+    Tool("business-case", "One-page business case", "tools/business-case.md", "business-case", "case",
+         business_case_items,
+         lambda r: dict(case=r.c["business_case"], labels=labels(r),
+                        problem_item=r.c["checklist"]["problem_statement_item"]),
+         needs=("readiness",), models=("business_case", "checklist")),
+    Tool("my-progress", "My progress", "tools/my-progress.md", "my-progress",
+         context=lambda r: dict(tools=[dict(id=t.id, title=t.title, kind=t.kind, url=r.url(t.page),
+                                            ids=" ".join(i["id"] for i in flatten(t.items(r.c))))
+                                       for t in TOOLS if t.items])),
+    Tool("team-view", "Team view", "tools/team-view.md", "team-view",
+         context=lambda r: dict(readiness=r.c["readiness"],
+                                checklist=[dict(id=i["id"], title=f"{i['number']}. {i['title']}")
+                                           for i in checklist_items(r.c)]),
+         needs=("readiness",), models=("readiness", "checklist")),
+)
+
+BY_ID = {t.id: t for t in TOOLS}
+
+
+def assets(component: str, ext: str) -> list[str]:
+    """Site paths of a component's script or stylesheet, if it has one."""
+    path = COMPONENTS / component / f"{component}.{ext}"
+    return [f"components/{component}/{component}.{ext}"] if path.is_file() else []
