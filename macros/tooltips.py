@@ -1,8 +1,8 @@
 """Glossary tooltips: the first use on a page of each glossary term gets its definition,
 as <abbr title="...">, and only where the words mean the term.
 
-Each term in content/glossary.yml matches its name (and its lower-case form, if the
-name is in sentence case) and its acronym, as whole words, in the case written; its
+Each term in content/glossary.yml matches its name (and the same with a lower-case first
+letter, if only its first letter is a capital) and its acronym, as whole words, in the case written; its
 optional `match` block can allow any case, add other forms (`phrases`) and list longer
 phrases that contain the term but do not mean it (`skip`, such as "three-pillar model"
 for "model"). Where two terms overlap, the longer one wins ("large language model", not
@@ -42,8 +42,9 @@ def hint(definition: str, suffix: str = "") -> str:
 def default_phrases(term: dict) -> list[str]:
     name = term["term"]
     phrases = [name]
-    if name[1:] == name[1:].lower() and name[0].isupper():
-        phrases.append(name[0].lower() + name[1:])
+    first = name.split()[0]
+    if first[0].isupper() and first[1:] == first[1:].lower():
+        phrases.append(name[0].lower() + name[1:])  # "Generative AI" -> "generative AI"
     if term.get("abbr"):
         phrases.append(term["abbr"])
     return phrases
