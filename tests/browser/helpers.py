@@ -31,3 +31,25 @@ def built_pages(site: Path) -> list[str]:
 
 def csp_violations(page) -> list:
     return page.evaluate("window.__csp || []")
+
+
+def tool_key(page, tool: str) -> str:
+    """The storage key of a tool's answers in the page's current assessment (contract v2)."""
+    return page.evaluate("t => window.__md_scope.pathname + 'ai-guide.v2.' + AIG.current().id + '.' + t", tool)
+
+
+def without_rev(answers: dict) -> dict:
+    """Saved answers without the revision each one records (changed-guidance flag)."""
+    return {i: {f: v for f, v in a.items() if f != "rev"} for i, a in answers.items()}
+
+
+def export_file(page, button: str, by: str = "Tester"):
+    """Click an export button and return the download; the first export asks for a
+    name or role, which this answers."""
+    with page.expect_download() as dl:
+        page.get_by_role("button", name=button).click()
+        ask = page.get_by_role("textbox", name="Your name or role")
+        if ask.count():
+            ask.fill(by)
+            page.get_by_role("button", name="Export", exact=True).click()
+    return dl.value

@@ -6,7 +6,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from browser.helpers import axe_violations
+from browser.helpers import axe_violations, tool_key, without_rev, export_file
 from conftest import new_context
 
 KEY = "/ai-guide.v1."
@@ -18,8 +18,8 @@ def storage(page) -> dict:
 
 
 def saved(page, tool="deployment-checklist") -> dict:
-    raw = storage(page).get(KEY + tool)
-    return json.loads(raw)["answers"] if raw else {}
+    raw = storage(page).get(tool_key(page, tool))
+    return without_rev(json.loads(raw)["answers"]) if raw else {}
 
 
 def fill_item(page, item, status="Completed", notes=None, owner=None, due=None):
@@ -84,7 +84,7 @@ def test_two_tabs_stay_in_step(context, base_url, watch):
 
 def test_unreadable_saved_data_is_kept_aside_and_the_user_told(page, base_url):
     page.goto(base_url + CHECKLIST)
-    page.evaluate(f"localStorage.setItem('{KEY}deployment-checklist', '{{not json')")
+    page.evaluate(f"localStorage.setItem('{tool_key(page, 'deployment-checklist')}', '{{not json')")
     page.reload()
     message = page.locator("[data-aig-messages]").inner_text()
     assert "could not be read" in message and "Nothing was deleted" in message
@@ -92,11 +92,11 @@ def test_unreadable_saved_data_is_kept_aside_and_the_user_told(page, base_url):
     kept = {k: v for k, v in storage(page).items() if ".unreadable-" in k}
     assert list(kept.values()) == ["{not json"]
     # Wrong shape (valid JSON) is treated the same way.
-    page.evaluate(f"localStorage.setItem('{KEY}where-to-start', JSON.stringify({{format: 1, answers: 'oops'}}))")
+    page.evaluate(f"localStorage.setItem('{tool_key(page, 'where-to-start')}', JSON.stringify({{format: 1, answers: 'oops'}}))")
     page.goto(base_url + "tools/where-to-start/")
     assert "could not be read" in page.locator("[data-aig-messages]").inner_text()
     # My progress, the first page to read it, tells the user too.
-    page.evaluate(f"localStorage.setItem('{KEY}principles-self-check', '[1, 2')")
+    page.evaluate(f"localStorage.setItem('{tool_key(page, 'principles-self-check')}', '[1, 2')")
     page.goto(base_url + "tools/my-progress/")
     assert "10 principles self-check could not be read" in page.locator("[data-aig-messages] [role=alert]").inner_text()
     assert "[1, 2" in storage(page).values()
@@ -111,18 +111,17 @@ def test_removed_item_answer_survives_content_change(page, base_url):
     old = {"format": 1, "tool": "deployment-checklist", "updated": "2026-01-01T00:00:00.000Z",
            "answers": {"retired-point": {"status": "completed", "notes": "From an older version"},
                        "appoint-ai-lead": {"status": "in-progress"}}}
-    page.evaluate(f"localStorage.setItem('{KEY}deployment-checklist', {json.dumps(json.dumps(old))})")
+    page.evaluate(f"localStorage.setItem('{tool_key(page, 'deployment-checklist')}', {json.dumps(json.dumps(old))})")
     page.reload()
     fill_item(page, "appoint-ai-lead", status="Completed")
     assert saved(page)["retired-point"] == {"status": "completed", "notes": "From an older version"}
     page.goto(base_url + "tools/my-progress/")
     orphans = page.locator("[data-aig-orphans]")
     assert orphans.is_visible()
-    assert "retired-point" in orphans.inner_text() and "no longer in the guide" in orphans.inner_text()
-    with page.expect_download() as dl:
-        page.get_by_role("button", name="Export all answers (JSON)").click()
-    data = json.loads(open(dl.value.path()).read())
-    assert data["tools"]["deployment-checklist"]["answers"]["retired-point"]["notes"] == "From an older version"
+    assert "retired-point" in orphans.inner_text() and "no longer on this site" in orphans.inner_text()
+    dl = export_file(page, "Export this assessment (JSON)")
+    data = json.loads(open(dl.path()).read())
+    assert data["assessments"][0]["tools"]["deployment-checklist"]["answers"]["retired-point"]["notes"] == "From an older version"
 
 
 def test_export_then_import_into_a_fresh_browser_restores_everything(browser, page, base_url, tmp_path):
@@ -133,26 +132,24 @@ def test_export_then_import_into_a_fresh_browser_restores_everything(browser, pa
     fill_item(page, "dpia", status="Completed", notes="DPIA signed off by the DPO")
     page.goto(base_url + "tools/my-progress/")
     assert "1 of 17 completed" in page.locator("[data-aig-row=deployment-checklist]").inner_text()
-    with page.expect_download() as dl:
-        page.get_by_role("button", name="Export all answers (JSON)").click()
+    dl = export_file(page, "Export this assessment (JSON)")
     path = tmp_path / "answers.json"
-    dl.value.save_as(path)
+    dl.save_as(path)
     exported = json.loads(path.read_text())
-    assert exported["format"] == "ai-guide-answers" and exported["version"] == 1
+    assert exported["format"] == "ai-guide-answers" and exported["version"] == 2 and exported["by"] == "Tester"
     assert exported["site_version"] == "1.0.0" and exported["exported"]
-    before = {t: r["answers"] for t, r in exported["tools"].items()}
+    assert exported["assessments"][0]["name"] == "My assessment"
+    before = {t: without_rev(r["answers"]) for t, r in exported["assessments"][0]["tools"].items()}
 
     fresh = new_context(browser)
     try:
         other = fresh.new_page()
         other.goto(base_url + "tools/my-progress/")
         other.set_input_files("#aig-import-all", str(path))
-        summary = other.locator("[data-aig-messages] .aig-msg").inner_text()
-        assert "Deployment checklist: 2 new, 0 changed" in summary and "Risk and assurance checklist: 1 new" in summary
-        other.get_by_role("button", name="Merge with my answers").click()
-        assert "imported" in other.locator("[data-aig-messages]").inner_text()
-        after = {t: json.loads(v)["answers"] for k, v in storage(other).items()
-                 if k.startswith(KEY) and (t := k[len(KEY):]) in before}
+        # An empty browser has nothing to merge with: the answers come in at once, with Undo.
+        assert "Answers imported into" in other.locator("[data-aig-messages] .aig-msg").inner_text()
+        assert other.evaluate("document.activeElement.textContent") == "Undo"
+        after = {t: saved(other, t) for t in before}
         assert after == before
         other.goto(base_url + CHECKLIST)
         assert other.input_value("#notes-appoint-ai-lead") == "Named lead: CCIO"
@@ -160,10 +157,16 @@ def test_export_then_import_into_a_fresh_browser_restores_everything(browser, pa
         assert other.input_value("#status-monitor-continuously") == "in-progress"
         # Undo brings back the state before the import (empty here).
         other.goto(base_url + "tools/my-progress/")
+        other.goto(base_url + CHECKLIST)
+        fill_item(other, "appoint-ai-lead", notes="changed here")
+        other.goto(base_url + "tools/my-progress/")
         other.set_input_files("#aig-import-all", str(path))
+        summary = other.locator("[data-aig-messages] .aig-msg").inner_text()
+        assert "Deployment checklist: 0 new, 1 changed" in summary and "Risk and assurance checklist: 0 new, 0 changed" in summary
         other.get_by_role("button", name="Replace my answers").click()
-        other.get_by_role("button", name="Undo", exact=True).click()
         assert saved(other) == before["deployment-checklist"]
+        other.get_by_role("button", name="Undo", exact=True).click()
+        assert saved(other)["appoint-ai-lead"]["notes"] == "changed here"
     finally:
         fresh.close()
 
@@ -335,7 +338,7 @@ def test_a_saved_status_the_page_does_not_offer_breaks_nothing(page, base_url):
     page.goto(base_url + CHECKLIST)
     odd = {"format": 1, "tool": "deployment-checklist", "updated": "2026-01-01T00:00:00.000Z",
            "answers": {"appoint-ai-lead": {"status": "waiting-for-board", "notes": "kept"}}}
-    page.evaluate(f"localStorage.setItem('{KEY}deployment-checklist', {json.dumps(json.dumps(odd))})")
+    page.evaluate(f"localStorage.setItem('{tool_key(page, 'deployment-checklist')}', {json.dumps(json.dumps(odd))})")
     page.reload()
     assert page.input_value("#notes-appoint-ai-lead") == "kept"
     page.emulate_media(media="print")

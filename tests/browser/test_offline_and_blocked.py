@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.helpers import built_pages
+from browser.helpers import export_file
 from conftest import CHROMIUM, CHROMIUM_ARGS, CSP_LISTENER, Watch, build
 
 
@@ -44,10 +45,9 @@ def test_storage_blocked_every_page_loads_without_error_and_tools_still_work(blo
     page.select_option("#status-appoint-ai-lead", label="Completed")
     page.fill("#notes-appoint-ai-lead", "kept for this visit")
     assert page.locator("[data-aig-progress]").inner_text() == "1 of 17 completed"
-    with page.expect_download() as dl:
-        page.get_by_role("button", name="Export answers now").click()
-    data = json.loads(open(dl.value.path()).read())
-    assert data["tools"]["deployment-checklist"]["answers"]["appoint-ai-lead"]["notes"] == "kept for this visit"
+    dl = export_file(page, "Export answers now")
+    data = json.loads(open(dl.path()).read())
+    assert data["assessments"][0]["tools"]["deployment-checklist"]["answers"]["appoint-ai-lead"]["notes"] == "kept for this visit"
     assert not watch.problems(page)
 
 

@@ -1,23 +1,29 @@
-// The core of every tool page: saved answers (the storage contract in DESIGN.md)
+// The core of every tool page: saved answers (the storage contract v2 in DESIGN.md)
 // and the engine that enhances each tool's server-rendered HTML. Loaded on tool
 // pages only; each tool's own script (components/<name>/<name>.js) adds to it.
-// Saved answers: the storage contract in DESIGN.md, shared by every tool.
-// One key per tool, "<scope>ai-guide.v1.<tool>", holding
-// {format: 1, tool, updated, answers: {<item id>: {<field>: value}}}.
-// Plain script, not an ES module: Chromium refuses module scripts over file://,
-// and the offline build must work from a file share.
+//
+// Keys, each prefixed with Material's scope (two sites on one origin never mix):
+//   ai-guide.v2.assessments        index: {format: 2, current, by, list: [{id, name,
+//                                  created, changed, exported, dirty, file}]}
+//   ai-guide.v2.<assessment>.<tool> {format: 2, tool, updated, answers:
+//                                  {<item id>: {<field>: value, rev: <item revision>}}}
+// Which assessment a tab shows is kept per tab (sessionStorage), so two tabs on two
+// assessments never mix; the index's `current` is what a new tab opens.
+// v1 keys (ai-guide.v1.<tool>) become the first assessment, and are removed only
+// after the v2 copy has been written and read back.
 ;(function () {
   "use strict"
   // Instant navigation re-runs the scripts of each new page: keep the first copy.
   if (window.AIG) return
-  var NS = "ai-guide.v1."
-  var EXPORT_FORMAT = "ai-guide-answers"
+  var V1 = "ai-guide.v1.", V2 = "ai-guide.v2."
+  var EXPORT_FORMAT = "ai-guide-answers", VERSION = 2
   // The import limits are far above what the forms allow (maxlength 50,000 on a
   // note, 500 on a short field), so whatever a form accepted always imports back.
   // 10 MB is more than a browser's storage for one site can hold.
   var MAX_IMPORT_BYTES = 10 * 1024 * 1024
   var MAX_TEXT = 100000
   var NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/
+  var DAY = 864e5
 
   // Every user-facing message in one place.
   var T = {
@@ -27,13 +33,14 @@
       return "Your saved answers for " + title + " could not be read, so this tool has started empty. " +
         "Nothing was deleted: the unreadable data is kept in this browser under the key \u201c" + key + "\u201d."
     },
-    notJson: "This file is not a JSON export from this site, so nothing was imported.",
-    tooBig: "This file is larger than 10 MB, which is far bigger than any export from this site, so it was not imported.",
-    wrongShape: function (why) { return "This file is not a valid export from this site (" + why + "), so nothing was imported." },
     partly: function (title, ids, key) {
       return "Some saved answers for " + title + " could not be read (" + ids.join(", ") + "), so those items start empty. " +
         "Your other answers are here. Nothing was deleted: the unreadable answers are kept in this browser under the key \u201c" + key + "\u201d."
     },
+    notJson: "This file is not a JSON export from this site, so nothing was imported.",
+    tooBig: "This file is larger than 10 MB, which is far bigger than any export from this site, so it was not imported.",
+    wrongShape: function (why) { return "This file is not a valid export from this site (" + why + "), so nothing was imported." },
+    hostile: "This file contains names that could change how the page works (such as \u201c__proto__\u201d), so nothing was imported.",
     unreadableFile: "This file could not be read, so nothing was imported.",
     newer: "This file was exported by a newer version of this site, which this version cannot read, so nothing was imported. " +
       "Open it with the newest version of the site."
@@ -41,20 +48,118 @@
 
   var blocked = !!(window.__md_blocked && window.__md_blocked.indexOf("localStorage") >= 0)
   var failed = false
-  var memory = {} // answers kept for this visit when they cannot be saved
-  var notices = {} // tool -> message about data set aside
+  var mem = {} // key -> value kept for this visit when it could not be saved (null: removed)
+  var notices = {} // tool -> data set aside
+  var undoMemory = null // the undo snapshot when storage is full
 
-  function prefix() { return (window.__md_scope ? window.__md_scope.pathname : "/") + NS }
-  function key(tool) { return prefix() + tool }
+  function prefix() { return (window.__md_scope ? window.__md_scope.pathname : "/") + V2 }
   function now() { return new Date().toISOString() }
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v) }
-  function empty(tool) { return { format: 1, tool: tool, updated: null, answers: {} } }
   function copy(v) { return JSON.parse(JSON.stringify(v)) }
+  function newId() { return "a" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6) }
+
+  // Raw storage, with this visit's memory over it when saving fails.
+  function get(k) {
+    if (k in mem) return mem[k]
+    try { return localStorage.getItem(k) } catch (e) { failed = true; return null }
+  }
+  function set(k, v) {
+    if (!blocked) {
+      try {
+        if (v === null) localStorage.removeItem(k); else localStorage.setItem(k, v)
+        delete mem[k]
+        return true
+      } catch (e) { failed = true }
+    }
+    mem[k] = v
+    return false
+  }
+  function keys() {
+    var out = Object.keys(mem)
+    try { for (var i = 0; i < localStorage.length; i++) if (out.indexOf(localStorage.key(i)) < 0) out.push(localStorage.key(i)) } catch (e) { failed = true }
+    return out.filter(function (k) { return get(k) !== null })
+  }
+
+  // ----- the index of assessments -----
+  function readIndex() {
+    var ix
+    try { ix = JSON.parse(get(prefix() + "assessments")) } catch (e) { ix = null }
+    return isObject(ix) && Array.isArray(ix.list) ? ix : null
+  }
+  function writeIndex(ix) { set(prefix() + "assessments", JSON.stringify(ix)) }
+  function entry(name) { var t = now(); return { id: newId(), name: name, created: t, changed: null, exported: null, dirty: null } }
+
+  // The first visit after the v2 update: v1 answers become the first assessment.
+  function migrate() {
+    var ix = readIndex()
+    if (ix && ix.list.length) return ix
+    var scope = prefix().slice(0, -V2.length) + V1, first = entry("My assessment"), moved = []
+    ix = { format: 2, current: first.id, list: [first] }
+    keys().forEach(function (k) {
+      var tool = k.slice(scope.length)
+      if (k.indexOf(scope) !== 0 || !NAME.test(tool)) return
+      var raw = get(k), rec
+      try { rec = JSON.parse(raw) } catch (e) { rec = null }
+      if (!isObject(rec) || !isObject(rec.answers)) return // left as it is; never deleted
+      var v2 = JSON.stringify({ format: 2, tool: tool, updated: rec.updated || null, answers: rec.answers })
+      var to = prefix() + first.id + "." + tool
+      if (set(to, v2) && get(to) === v2) moved.push(k) // written and read back
+      if (rec.updated && (!first.changed || rec.updated > first.changed)) first.changed = rec.updated
+    })
+    writeIndex(ix)
+    if (readIndex()) moved.forEach(function (k) { set(k, null) })
+    return ix
+  }
+
+  var index = migrate()
+  var tabKey = prefix() + "current"
+  function currentId() {
+    var id
+    try { id = sessionStorage.getItem(tabKey) } catch (e) { id = null }
+    index = readIndex() || index
+    if (!find(id)) id = find(index.current) ? index.current : index.list[0].id
+    return id
+  }
+  function find(id) { return index.list.filter(function (a) { return a.id === id })[0] }
+  function current() { return find(currentId()) }
+  function switchTo(id) {
+    try { sessionStorage.setItem(tabKey, id) } catch (e) {}
+    index.current = id
+    writeIndex(index)
+    changed(null)
+  }
+  function touch(id) {
+    var a = find(id)
+    if (!a) return
+    a.changed = now()
+    if (!a.dirty) a.dirty = a.changed
+    writeIndex(index)
+  }
+
+  function create(name, from) {
+    var a = entry(name)
+    index.list.push(a)
+    if (from) toolsIn(from).forEach(function (t) { var r = readIn(from, t); set(key(t, a.id), JSON.stringify(r)) })
+    switchTo(a.id)
+    return a
+  }
+  function rename(id, name) { find(id).name = name; writeIndex(index); changed(null) }
+  function removeAssessment(id) {
+    snapshot(id)
+    toolsIn(id).forEach(function (t) { set(key(t, id), null) })
+    index.list = index.list.filter(function (a) { return a.id !== id })
+    if (!index.list.length) index.list.push(entry("My assessment"))
+    switchTo(index.list[0].id)
+  }
+
+  // ----- one tool's answers in one assessment -----
+  function key(tool, id) { return prefix() + (id || currentId()) + "." + tool }
+  function empty(tool) { return { format: 2, tool: tool, updated: null, answers: {} } }
 
   // Why a saved or imported record is unusable as a whole, or "" when its shape is fine.
   function problem(rec, tool) {
     if (!isObject(rec)) return "not a record"
-    if (rec.format !== 1) return "unknown format"
+    if (rec.format !== 1 && rec.format !== 2) return "unknown format"
     if (tool && rec.tool !== tool) return "belongs to another tool"
     if (!isObject(rec.answers)) return "no answers"
     return ""
@@ -82,10 +187,8 @@
     return { bad: bad, ids: ids }
   }
 
-  function read(tool) {
-    if (memory[tool]) return copy(memory[tool])
-    var raw = null
-    try { raw = localStorage.getItem(key(tool)) } catch (e) { failed = true }
+  function readIn(id, tool) {
+    var k = key(tool, id), raw = get(k)
     if (raw === null) return empty(tool)
     var rec
     try { rec = JSON.parse(raw) } catch (e) { rec = undefined }
@@ -93,61 +196,47 @@
     var out = whole ? null : sift(rec)
     if (out && !out.ids.length) return rec
     // Keep the unreadable data aside under another key; never delete it silently.
-    var aside = key(tool) + ".unreadable-" + now().replace(/[:.]/g, "-")
-    try {
-      localStorage.setItem(aside, whole ? raw : JSON.stringify({ format: 1, tool: tool, answers: out.bad }))
-      if (whole) localStorage.removeItem(key(tool))
-      else localStorage.setItem(key(tool), JSON.stringify(rec))
-    } catch (e) {
-      aside = key(tool)
-      memory[tool] = whole ? empty(tool) : copy(rec) // could not move it: never write over it this visit
-      failed = true
-    }
+    var aside = k + ".unreadable-" + now().replace(/[:.]/g, "-")
+    if (!set(aside, whole ? raw : JSON.stringify({ format: 2, tool: tool, answers: out.bad }))) aside = k
+    else set(k, whole ? null : JSON.stringify(rec))
     notices[tool] = { key: aside, ids: out && out.ids }
     return whole ? empty(tool) : rec
   }
+  function read(tool) { return readIn(null, tool) }
 
+  var persistAsked = false
   function write(tool, rec, quiet) {
+    rec.format = 2
     rec.updated = now()
-    if (!blocked && !memory[tool]) {
-      try {
-        localStorage.setItem(key(tool), JSON.stringify(rec))
-        if (!quiet) changed(tool)
-        return true
-      } catch (e) { failed = true }
-    }
-    memory[tool] = copy(rec)
+    var id = currentId(), saved = set(key(tool, id), JSON.stringify(rec))
+    touch(id)
+    // Ask the browser to keep this site's data when it clears storage (first save).
+    if (saved && !persistAsked && navigator.storage && navigator.storage.persist) { persistAsked = true; navigator.storage.persist() }
     if (!quiet) changed(tool)
-    return false
+    if (S.afterWrite) S.afterWrite(id)
+    return saved
   }
 
-  function remove(tool) {
-    delete memory[tool]
-    try { localStorage.removeItem(key(tool)) } catch (e) { failed = true }
-    changed(tool)
-  }
-
-  var undoMemory = null // the undo snapshot when storage is full (never among the tools)
+  function remove(tool) { set(key(tool), null); touch(currentId()); changed(tool) }
 
   function changed(tool, external) {
     document.dispatchEvent(new CustomEvent("aig:change", { detail: { tool: tool, external: !!external } }))
   }
 
-  // Tools with answers saved in this browser (or kept for this visit).
-  function savedTools() {
-    var out = Object.keys(memory), p = prefix()
-    try {
-      for (var i = 0; i < localStorage.length; i++) {
-        var k = localStorage.key(i)
-        if (k && k.indexOf(p) === 0 && NAME.test(k.slice(p.length)) && out.indexOf(k.slice(p.length)) < 0) out.push(k.slice(p.length))
-      }
-    } catch (e) { failed = true }
-    return out
+  // Tools with answers saved in an assessment (or kept for this visit).
+  function toolsIn(id) {
+    var p = prefix() + (id || currentId()) + "."
+    return keys().filter(function (k) { return k.indexOf(p) === 0 && NAME.test(k.slice(p.length)) })
+      .map(function (k) { return k.slice(p.length) })
   }
 
-  // Another tab changed an answer: tell this page's tools.
+  // Another tab changed something: tell this page, but only about this tab's assessment.
   window.addEventListener("storage", function (e) {
-    if (e.key && e.key.indexOf(prefix()) === 0) changed(e.key.slice(prefix().length), true)
+    if (!e.key || e.key.indexOf(prefix()) !== 0) return
+    index = readIndex() || index
+    var p = prefix() + currentId() + "."
+    if (e.key.indexOf(p) === 0) changed(e.key.slice(p.length), true)
+    else if (e.key === prefix() + "assessments") changed(null, true)
   })
 
   // ----- progress, shared by tool pages and My progress -----
@@ -168,10 +257,27 @@
   }
 
   // ----- export and import -----
-  function envelope(tools, siteVersion) {
-    var out = { format: EXPORT_FORMAT, version: 1, exported: now(), site_version: siteVersion || "", tools: {} }
-    tools.forEach(function (t) { var r = read(t); if (r.updated || Object.keys(r.answers).length) out.tools[t] = r })
+  // An export of the current assessment (some tools, or all it holds).
+  function envelope(tools, siteVersion, id) {
+    var a = id ? find(id) : current(), out = { format: EXPORT_FORMAT, version: VERSION, exported: now(), site_version: siteVersion || "",
+      by: index.by || "", assessments: [{ id: a.id, name: a.name, created: a.created, changed: a.changed, tools: {} }] }
+    ;(tools || toolsIn(a.id)).forEach(function (t) {
+      var r = readIn(a.id, t)
+      if (r.updated || Object.keys(r.answers).length) out.assessments[0].tools[t] = r
+    })
     return out
+  }
+  function exported(all) {
+    var t = now(), a = current()
+    a.exported = t
+    if (all) a.dirty = null
+    writeIndex(index)
+  }
+
+  // A file-name stem: the assessment's name and today's date.
+  function fileStem() {
+    var name = current().name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40)
+    return (name || "assessment") + "-" + now().slice(0, 10)
   }
 
   function download(name, type, text) {
@@ -186,22 +292,47 @@
   }
 
   // Check an export file's text: {data, dropped} when usable, {error} when not.
-  // Answers that fail their check are left out and listed; the rest import.
+  // Files of format 1 (one assessment's tools) and 2 (assessments) both read; answers
+  // that fail their check are left out and listed; the rest import.
   function parseExport(text) {
-    var data
-    try { data = JSON.parse(text) } catch (e) { return { error: T.notJson } }
+    var data, hostile = false
+    try {
+      data = JSON.parse(text, function (k, v) {
+        if (k === "__proto__" || k === "constructor" || k === "prototype") hostile = true
+        return v
+      })
+    } catch (e) { return { error: T.notJson } }
+    if (hostile) return { error: T.hostile }
     if (!isObject(data) || data.format !== EXPORT_FORMAT) return { error: T.wrongShape("it does not say it is an answers export") }
-    if (typeof data.version === "number" && data.version > 1) return { error: T.newer }
-    if (data.version !== 1) return { error: T.wrongShape("it is format version " + data.version + ", this site reads version 1") }
-    if (!isObject(data.tools)) return { error: T.wrongShape("it has no answers") }
+    if (typeof data.version === "number" && data.version > VERSION) return { error: T.newer }
+    if (data.version === 1) {
+      if (!isObject(data.tools)) return { error: T.wrongShape("it has no answers") }
+      data = { format: EXPORT_FORMAT, version: 2, exported: data.exported, site_version: data.site_version, by: "",
+        assessments: [{ name: "", tools: data.tools }] }
+    } else if (data.version !== 2) return { error: T.wrongShape("it is format version " + data.version) }
+    if (!Array.isArray(data.assessments) || !data.assessments.length) return { error: T.wrongShape("it has no answers") }
     var dropped = []
-    for (var t in data.tools) {
-      if (!NAME.test(t)) return { error: T.wrongShape("a tool name is not valid") }
-      var why = problem(data.tools[t], t)
-      if (why) return { error: T.wrongShape(t + ": " + why) }
-      sift(data.tools[t]).ids.forEach(function (id) { dropped.push(t + ": " + id) })
+    for (var i = 0; i < data.assessments.length; i++) {
+      var a = data.assessments[i]
+      if (!isObject(a) || !isObject(a.tools)) return { error: T.wrongShape("an assessment has no answers") }
+      a.name = typeof a.name === "string" ? a.name.slice(0, 100) : ""
+      for (var t in a.tools) {
+        if (!NAME.test(t)) return { error: T.wrongShape("a tool name is not valid") }
+        var why = problem(a.tools[t], t)
+        if (why) return { error: T.wrongShape(t + ": " + why) }
+        sift(a.tools[t]).ids.forEach(function (id) { dropped.push(t + ": " + id) })
+      }
     }
     return { data: data, dropped: dropped }
+  }
+
+  // Every assessment in an export, as {name, by, tools: {tool: answers}} (team view, comparison).
+  function exportedAssessments(data) {
+    return data.assessments.map(function (a) {
+      var tools = {}
+      for (var t in a.tools) tools[t] = a.tools[t].answers
+      return { name: a.name, by: data.by || "", exported: data.exported, tools: tools }
+    })
   }
 
   function readFile(file, done) {
@@ -210,10 +341,10 @@
     file.text().then(function (text) { done(parseExport(text)) }, function () { done({ error: T.unreadableFile }) })
   }
 
-  // What an import would change, per tool.
-  function diff(data, mode) {
-    return Object.keys(data.tools).map(function (t) {
-      var mine = read(t).answers, theirs = data.tools[t].answers, d = { tool: t, added: 0, changed: 0, removed: 0 }
+  // What an import of one assessment would change in the current one, per tool.
+  function diff(tools, mode) {
+    return Object.keys(tools).map(function (t) {
+      var mine = read(t).answers, theirs = tools[t].answers, d = { tool: t, added: 0, changed: 0, removed: 0 }
       for (var id in theirs) {
         if (!(id in mine)) d.added++
         else if (JSON.stringify(mine[id]) !== JSON.stringify(theirs[id])) d.changed++
@@ -223,54 +354,83 @@
     })
   }
 
-  // Keep the state before an import or reset, so it can be undone.
-  function snapshot(tools) {
-    var snap = { taken: now(), tools: {} }
-    tools.forEach(function (t) { snap.tools[t] = read(t) })
+  // Keep the state before an import, reset or delete (raw keys and the index), so it
+  // can be undone.
+  function snapshot(id) {
+    var p = prefix() + (id || currentId()) + ".", snap = { index: copy(index), keys: {} }
+    keys().forEach(function (k) { if (k.indexOf(p) === 0) snap.keys[k] = get(k) })
     undoMemory = null
-    try { localStorage.setItem(prefix() + "__undo", JSON.stringify(snap)) } catch (e) { undoMemory = snap }
+    if (!set(prefix() + "undo", JSON.stringify(snap))) undoMemory = snap
   }
 
-  function apply(data, mode) {
-    var tools = Object.keys(data.tools)
-    snapshot(tools)
-    tools.forEach(function (t) {
+  function apply(tools, mode) {
+    snapshot()
+    Object.keys(tools).forEach(function (t) {
       var rec = read(t)
-      rec.answers = mode === "replace" ? copy(data.tools[t].answers) : Object.assign(rec.answers, copy(data.tools[t].answers))
+      rec.answers = mode === "replace" ? copy(tools[t].answers) : Object.assign(rec.answers, copy(tools[t].answers))
       write(t, rec)
     })
   }
 
+  // A file of several assessments: each becomes a new assessment here.
+  function addAll(data) {
+    snapshot()
+    data.assessments.forEach(function (a) {
+      var e = entry(a.name || "Imported assessment")
+      index.list.push(e)
+      for (var t in a.tools) set(key(t, e.id), JSON.stringify(a.tools[t]))
+    })
+    writeIndex(index)
+    changed(null)
+  }
+
   function reset(tools) {
-    snapshot(tools)
+    snapshot()
     tools.forEach(remove)
   }
 
   function undo() {
     var snap = undoMemory
-    try { snap = snap || JSON.parse(localStorage.getItem(prefix() + "__undo")) } catch (e) { snap = null }
-    if (!isObject(snap) || !isObject(snap.tools)) return false
-    for (var t in snap.tools) {
-      var rec = snap.tools[t]
-      if (problem(rec, t)) continue
-      sift(rec)
-      if (rec.updated || Object.keys(rec.answers).length) write(t, rec)
-      else remove(t)
-    }
+    try { snap = snap || JSON.parse(get(prefix() + "undo")) } catch (e) { snap = null }
+    if (!isObject(snap) || !isObject(snap.keys) || !isObject(snap.index)) return false
+    index = snap.index
+    var ids = index.list.map(function (a) { return a.id })
+    // Remove what was added since, then put back each key as it was.
+    keys().forEach(function (k) {
+      var rest = k.slice(prefix().length), id = rest.split(".")[0]
+      if (k.indexOf(prefix()) === 0 && rest.split(".").length === 2 && NAME.test(rest.split(".")[1]) &&
+        (ids.indexOf(id) < 0 || (id === currentId() && !(k in snap.keys)))) set(k, null)
+    })
+    for (var k in snap.keys) set(k, snap.keys[k])
+    writeIndex(index)
     undoMemory = null
-    try { localStorage.removeItem(prefix() + "__undo") } catch (e) {}
+    set(prefix() + "undo", null)
+    changed(null)
     return true
   }
 
-  window.AIG = {
-    T: T, kinds: {}, pages: {}, actions: {},
-    read: read, write: write, savedTools: savedTools, progress: progress,
-    envelope: envelope, download: download, readFile: readFile, parseExport: parseExport,
-    diff: diff, apply: apply, reset: reset, undo: undo,
-    loaded: {}, // component scripts that have registered themselves
+  // Changes that are in no export for more than 7 days.
+  function needsExport(a) { return !!(a.dirty && Date.now() - Date.parse(a.dirty) > 7 * DAY) }
+
+  var S = window.AIG = {
+    T: T, kinds: {}, pages: {}, actions: {}, loaded: {},
+    read: read, readIn: readIn, write: write, toolsIn: toolsIn, progress: progress,
+    envelope: envelope, exportOf: function (id, v) { return envelope(null, v, id) }, exported: exported, download: download, readFile: readFile, parseExport: parseExport,
+    exportedAssessments: exportedAssessments, fileStem: fileStem,
+    diff: diff, apply: apply, addAll: addAll, reset: reset, undo: undo,
+    assessments: function () { index = readIndex() || index; return index.list.slice() },
+    saveEntry: function (a) { var e = find(a.id); if (e) { Object.assign(e, a); writeIndex(index) } },
+    current: current, switchTo: switchTo, create: create, rename: rename, removeAssessment: removeAssessment,
+    needsExport: needsExport, by: function (v) { if (v != null) { index.by = v; writeIndex(index) } return index.by },
     cannotSave: function () { return blocked || failed },
     unreadableNotice: function (tool) { var k = notices[tool]; delete notices[tool]; return k },
     unreadableText: function (title, n) { return n.ids ? T.partly(title, n.ids, n.key) : T.unreadable(title, n.key) },
+    // A date as people read it in the UK: 27 November 2026 (with the time if asked).
+    date: function (iso, time) {
+      var d = iso && new Date(iso)
+      return d && !isNaN(d) ? d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) +
+        (time ? " at " + d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }) : "") : "Never"
+    },
     // Text for a CSV cell: quoted, and never read as a formula by a spreadsheet.
     csvCell: function (v) {
       v = v == null ? "" : String(v)
@@ -304,7 +464,9 @@
   }
 
   // A message in the tool's message area; error messages are announced at once.
-  function say(root, text, type, actions) {
+  // After a person's action the message takes focus (its first button if `focus` is
+  // "button"), so focus never drops to the page body when the pressed button goes.
+  function say(root, text, type, actions, focus) {
     var box = root.querySelector("[data-aig-messages]")
     if (!box) return
     box.textContent = ""
@@ -318,6 +480,12 @@
       msg.appendChild(row)
     }
     box.appendChild(msg)
+    if (focus) {
+      var target = focus === "button" && msg.querySelector("button") || msg
+      if (target === msg) msg.tabIndex = -1
+      target.focus()
+    }
+    return msg
   }
 
   // ----- reading and writing controls -----
@@ -384,7 +552,9 @@
       tag.className = "aig-tag aig-tag--" + status
     })
     var p = ctx.root.querySelector("[data-aig-progress]")
-    if (p) p.textContent = S.progress(ctx.kind, answers, ctx.ids)
+    var text = S.progress(ctx.kind, answers, ctx.ids)
+    if (p && p.textContent !== text) p.textContent = text // a live region: speak only on change
+    flags(ctx)
     var kind = S.kinds[ctx.kind]
     if (kind && kind.update) kind.update(ctx)
   }
@@ -395,7 +565,9 @@
     var v = valueOf(control)
     if (v === undefined) return // an unchecked radio: its checked sibling reports the change
     if (v === "" || v === false) delete a[field]; else a[field] = v
-    if (Object.keys(a).length) ctx.record.answers[id] = a; else delete ctx.record.answers[id]
+    delete a.rev
+    // Each answer records the revision of the guidance it answers (changed-guidance flag).
+    if (Object.keys(a).length) { a.rev = ctx.revs[id]; ctx.record.answers[id] = a } else delete ctx.record.answers[id]
     var saved = S.write(ctx.tool, ctx.record, true)
     refresh(ctx)
     if (!saved) warnCannotSave(ctx.root)
@@ -433,17 +605,36 @@
     var one = root.getAttribute("data-aig-tool")
     if (one) return [one]
     var tools = $$(root, "[data-aig-row]").map(function (r) { return r.getAttribute("data-aig-row") })
-    S.savedTools().forEach(function (t) { if (tools.indexOf(t) < 0) tools.push(t) })
+    S.toolsIn().forEach(function (t) { if (tools.indexOf(t) < 0) tools.push(t) })
     return tools
   }
 
-  function stamp() { return new Date().toISOString().slice(0, 10) }
-
-  function exportJson(root) {
-    var tools = toolsOf(root)
+  // Export the current assessment (this tool, or every tool on My progress). The
+  // first export asks for a name or role, so colleagues comparing files know whose it is.
+  function exportJson(root, all) {
+    if (S.by() == null) return askName(root, "Your name or role, written in the file so colleagues comparing answers know whose they are (optional)",
+      "", "Export", function (v) { S.by(v); exportJson(root, all) }, "Nothing was exported.")
+    var tools = all ? null : toolsOf(root)
     var data = S.envelope(tools, root.getAttribute("data-aig-site-version"))
-    S.download("ai-guide-" + (tools.length === 1 ? tools[0] : "all-answers") + "-" + stamp() + ".json",
+    S.download("ai-guide-" + S.fileStem() + (tools && tools.length === 1 ? "-" + tools[0] : "") + ".json",
       "application/json", JSON.stringify(data, null, 2))
+    S.exported(!tools || tools.length > 1)
+    showAssess()
+  }
+
+  // A short inline form (never a browser prompt): a labelled text box and two buttons.
+  function askName(root, label, value, verb, done, cancelled) {
+    var id = "aig-ask-" + Date.now(), input = el("input")
+    input.type = "text"
+    input.id = id
+    input.maxLength = 100
+    input.value = value
+    var lab = el("label", null, label)
+    lab.htmlFor = id
+    var go = function () { done(input.value.trim()) }
+    input.addEventListener("keydown", function (e) { if (e.key === "Enter") go() })
+    say(root, "", "info", [lab, input, button(verb, go, true), button("Cancel", function () { say(root, cancelled, "info", null, true) })])
+    input.focus()
   }
 
   function exportCsv(root) {
@@ -461,7 +652,7 @@
       var a = ctx.record.answers[id]
       rows.push([id, "", STATUS[a.status] || a.status, a.owner, a.due, a.notes, "no longer in the guide"])
     }
-    S.download(ctx.tool + "-" + stamp() + ".csv", "text/csv",
+    S.download(S.fileStem() + "-" + ctx.tool + ".csv", "text/csv",
       "\ufeff" + rows.map(function (r) { return r.map(S.csvCell).join(",") }).join("\r\n") + "\r\n")
   }
 
@@ -480,48 +671,60 @@
   function offerUndo(root, text) {
     say(root, text, "success", [button("Undo", function () {
       S.undo()
-      say(root, "Your previous answers are back.", "success")
-    })])
+      say(root, "Your previous answers are back.", "success", null, true)
+    })], "button")
   }
 
-  function onImport(root, input) {
+  function onImport(root, input, then) {
     S.readFile(input.files[0], function (result) {
       input.value = ""
-      if (result.error) return say(root, result.error, "error")
-      var data = result.data
-      var left = result.dropped.length ? " These answers in the file could not be read and will be left out: " +
+      if (result.error) return say(root, result.error, "error", null, true)
+      var data = result.data, list = data.assessments, tools = list[0].tools
+      var left = result.dropped.length ? " These answers in the file could not be read and are left out: " +
         result.dropped.join(", ") + "." : ""
-      if (!Object.keys(data.tools).length) return say(root, "This file has no answers in it, so nothing was imported.", "error")
+      var when = " (exported " + S.date(data.exported, true) + (data.by ? " by " + data.by : "") + ")"
+      if (list.length > 1) {
+        return say(root, "This file" + when + " holds " + list.length + " assessments: " + list.map(function (a) { return a.name }).join(", ") +
+          ". Each will be added as a new assessment; your own stay as they are." + left, "warning",
+          [button("Add them", function () { S.addAll(data); offerUndo(root, "Assessments added. You can undo this.") }, true),
+            button("Cancel", function () { say(root, "Nothing was imported.", "info", null, true) })], "button")
+      }
+      if (!Object.keys(tools).length) return say(root, "This file has no answers in it, so nothing was imported.", "error", null, true)
       var go = function (mode) {
         return function () {
-          S.apply(data, mode)
-          offerUndo(root, "Answers imported (" + (mode === "replace" ? "replaced" : "merged") + "). You can undo this.")
+          S.apply(tools, mode)
+          if (then) then()
+          offerUndo(root, "Answers imported into \u201c" + S.current().name + "\u201d" + (mode === "replace" ? " (replaced)" : "") + "." + left + " You can undo this.")
         }
       }
-      say(root, "This file, exported " + (data.exported || "at an unknown time") + ", would change: " +
-        describe(S.diff(data, "merge")) + ". Merge keeps your other answers; replace swaps each tool's answers for the file's (" +
-        describe(S.diff(data, "replace")) + ")." + left, "warning",
+      // Nothing here yet: no choice to make.
+      var mine = Object.keys(tools).some(function (t) { return Object.keys(S.read(t).answers).length })
+      if (!mine) return go("merge")()
+      say(root, "This file" + when + " would change \u201c" + S.current().name + "\u201d: " +
+        describe(S.diff(tools, "merge")) + ". Merge keeps your other answers; replace swaps each tool's answers for the file's (" +
+        describe(S.diff(tools, "replace")) + ")." + left, "warning",
         [button("Merge with my answers", go("merge"), true), button("Replace my answers", go("replace")),
-          button("Cancel", function () { say(root, "Nothing was imported.", "info") })])
+          button("Cancel", function () { say(root, "Nothing was imported.", "info", null, true) })], "button")
     })
   }
 
   function onReset(root) {
     var tools = toolsOf(root)
     say(root, "This deletes your saved answers for " + (tools.length === 1 ? "this tool" : "every tool") +
-      " from this browser. You can undo this straight after. Are you sure?", "warning",
+      " in \u201c" + S.current().name + "\u201d from this browser. You can undo this straight after. Are you sure?", "warning",
       [button("Yes, reset", function () { S.reset(tools); offerUndo(root, "Answers deleted.") }, true),
-        button("Cancel", function () { say(root, "Nothing was deleted.", "info") })])
+        button("Cancel", function () { say(root, "Nothing was deleted.", "info", null, true) })], "button")
   }
 
   function setupBar(root) {
     var bar = root.querySelector("[data-aig-bar]")
     if (bar) bar.hidden = false
+    setupAssess(root)
     root.addEventListener("click", function (e) {
       var b = e.target.closest("[data-aig-action]")
       if (!b || b.tagName !== "BUTTON") return
       var act = b.getAttribute("data-aig-action")
-      if (act === "export-json") exportJson(root)
+      if (act === "export-json") exportJson(root, false)
       else if (act === "export-csv") exportCsv(root)
       else if (act === "reset") onReset(root)
       else if (S.actions[act]) S.actions[act](root.__aig, say)
@@ -532,6 +735,137 @@
     if (S.cannotSave()) warnCannotSave(root)
   }
 
+  // ----- changed guidance: answers given before an editor changed the item -----
+  function flags(ctx) {
+    $$(ctx.root, "[data-aig-item]").forEach(function (item) {
+      var id = item.getAttribute("data-aig-item"), a = ctx.record.answers[id] || {}
+      var flag = item.querySelector(":scope > .aig-changed")
+      var stale = !!(a.rev && ctx.revs[id] && a.rev !== ctx.revs[id])
+      if (!stale) { if (flag) flag.remove(); return }
+      if (flag) return
+      flag = el("div", "aig-changed")
+      flag.appendChild(el("p", null, "The guidance for this point changed after you answered: review your answer."))
+      flag.appendChild(button("I have reviewed my answer", function () {
+        a.rev = ctx.revs[id]
+        S.write(ctx.tool, ctx.record, true)
+        refresh(ctx)
+        var next = item.querySelector("[data-aig-field]")
+        if (next) next.focus()
+      }))
+      item.insertBefore(flag, item.children[1] || null)
+    })
+  }
+
+  // ----- assessments: which one this page shows, switch, create, rename, duplicate, delete -----
+  var linked = {} // assessment id -> file handle (File System Access API)
+  var canFile = !!window.showSaveFilePicker
+
+  function showAssess() {
+    var a = S.current(), list = S.assessments()
+    $$(document, "[data-aig-assess]").forEach(function (bar) {
+      bar.hidden = false
+      bar.querySelector("[data-aig-assess-name]").textContent = a.name
+      var sel = bar.querySelector("[data-aig-assess-select]")
+      sel.textContent = ""
+      list.forEach(function (x) { var o = el("option", null, x.name); o.value = x.id; o.selected = x.id === a.id; sel.appendChild(o) })
+      $$(bar, "[data-aig-assess-switch]").forEach(function (e) { e.hidden = list.length < 2 })
+      $$(bar, "[data-aig-assess-do=keep-file], [data-aig-assess-do=open-file]").forEach(function (b) { b.hidden = !canFile })
+      var file = bar.querySelector("[data-aig-assess-file]")
+      file.textContent = a.file ? "Every change is written to the file \u201c" + a.file + "\u201d" +
+        (linked[a.id] ? "." : " when you link it again (Keep in a file).") : ""
+      var rem = bar.querySelector("[data-aig-assess-reminder]")
+      rem.hidden = !S.needsExport(a)
+    })
+  }
+
+  function assessAction(root, what) {
+    var a = S.current()
+    if (what === "switch") {
+      var id = root.querySelector("[data-aig-assess-select]").value
+      if (id !== a.id) { S.switchTo(id); say(root, "You are now in \u201c" + S.current().name + "\u201d.", "success", null, true) }
+    } else if (what === "new" || what === "duplicate" || what === "rename") {
+      var dup = what === "duplicate"
+      askName(root, what === "rename" ? "New name for \u201c" + a.name + "\u201d" : dup ?
+        "Name of the copy (for example a re-assessment or a dated baseline)" : "Name of the new assessment (for example the AI project)",
+        what === "rename" ? a.name : dup ? a.name + " " + S.date(new Date().toISOString()) : "",
+        what === "rename" ? "Rename" : "Create", function (name) {
+          if (!name) return say(root, "Give the assessment a name.", "error", null, true)
+          if (what === "rename") S.rename(a.id, name); else S.create(name, dup ? a.id : null)
+          say(root, what === "rename" ? "Renamed to \u201c" + name + "\u201d." : "You are now in \u201c" + name + "\u201d" +
+            (dup ? ", a copy of \u201c" + a.name + "\u201d." : ", which has no answers yet."), "success", null, true)
+        }, "Nothing was changed.")
+    } else if (what === "delete") {
+      say(root, "This deletes \u201c" + a.name + "\u201d and every answer in it from this browser. You can undo this straight after. Are you sure?",
+        "warning", [button("Yes, delete it", function () { S.removeAssessment(a.id); offerUndo(root, "\u201c" + a.name + "\u201d was deleted.") }, true),
+          button("Cancel", function () { say(root, "Nothing was deleted.", "info", null, true) })], "button")
+    } else if (what === "export") exportJson(root, true)
+    else if (what === "keep-file") {
+      window.showSaveFilePicker({ suggestedName: "ai-guide-" + S.fileStem() + ".json",
+        types: [{ description: "Answers (JSON)", accept: { "application/json": [".json"] } }] }).then(function (h) {
+        link(a.id, h)
+        writeFile(a.id)
+        say(root, "\u201c" + a.name + "\u201d is now kept in the file \u201c" + h.name + "\u201d: every change is written to it.", "success", null, true)
+      }, function () {})
+    } else if (what === "open-file") {
+      window.showOpenFilePicker({ types: [{ description: "Answers (JSON)", accept: { "application/json": [".json"] } }] }).then(function (hs) {
+        return hs[0].getFile().then(function (f) { onImport(root, { files: [f] }, function () { link(S.current().id, hs[0]) }) })
+      }, function () {})
+    }
+    showAssess()
+  }
+
+  function link(id, h) {
+    linked[id] = h
+    var a = S.assessments().filter(function (x) { return x.id === id })[0]
+    if (a) { a.file = h.name; S.saveEntry(a) }
+    try { // keep the link across visits where the browser allows it
+      var r = indexedDB.open("ai-guide", 1)
+      r.onupgradeneeded = function () { r.result.createObjectStore("files") }
+      r.onsuccess = function () { try { r.result.transaction("files", "readwrite").objectStore("files").put(h, id) } catch (e) {} }
+    } catch (e) {}
+  }
+
+  var fileTimer
+  function writeFile(id) {
+    var h = linked[id]
+    if (!h) return
+    clearTimeout(fileTimer)
+    fileTimer = setTimeout(function () {
+      var text = JSON.stringify(S.envelope(null, document.querySelector("[data-aig-site-version]") &&
+        document.querySelector("[data-aig-site-version]").getAttribute("data-aig-site-version")), null, 2)
+      var ask = h.requestPermission ? h.requestPermission({ mode: "readwrite" }) : Promise.resolve("granted")
+      ask.then(function (state) {
+        if (state !== "granted") return
+        return h.createWritable().then(function (w) { return w.write(text).then(function () { return w.close() }) })
+          .then(function () { S.exported(true); showAssess() })
+      }).catch(function () {})
+    }, 300)
+  }
+  S.afterWrite = writeFile
+
+  function setupAssess(root) {
+    var bar = root.querySelector("[data-aig-assess]")
+    if (!bar) return
+    bar.addEventListener("click", function (e) {
+      var b = e.target.closest("[data-aig-assess-do]")
+      if (b) assessAction(root, b.getAttribute("data-aig-assess-do"))
+    })
+    var a = S.current()
+    if (canFile && a.file && !linked[a.id]) {
+      try {
+        var r = indexedDB.open("ai-guide", 1)
+        r.onupgradeneeded = function () { r.result.createObjectStore("files") }
+        r.onsuccess = function () {
+          try {
+            var g = r.result.transaction("files").objectStore("files").get(a.id)
+            g.onsuccess = function () { if (g.result) { linked[a.id] = g.result; showAssess() } }
+          } catch (e) {}
+        }
+      } catch (e) {}
+    }
+    showAssess()
+  }
+
   // ----- a tool -----
   function setupTool(root) {
     var ctx = {
@@ -539,10 +873,13 @@
       tool: root.getAttribute("data-aig-tool"),
       kind: root.getAttribute("data-aig-kind"),
       ids: root.getAttribute("data-aig-ids").split(" "),
+      revs: {},
       controls: $$(root, "[data-aig-field]"),
       counts: []
     }
     root.__aig = ctx
+    var revs = (root.getAttribute("data-aig-revs") || "").split(" ")
+    ctx.ids.forEach(function (id, i) { ctx.revs[id] = revs[i] })
     performance.mark("aig:restore:start")
     ctx.record = S.read(ctx.tool)
     setupBar(root)
@@ -561,8 +898,9 @@
   document.addEventListener("aig:change", function (e) {
     $$(document, "[data-aig-tool]").forEach(function (root) {
       var ctx = root.__aig
-      if (ctx && ctx.tool === e.detail.tool) { ctx.record = S.read(ctx.tool); fill(ctx) }
+      if (ctx && (!e.detail.tool || ctx.tool === e.detail.tool)) { ctx.record = S.read(ctx.tool); fill(ctx) }
     })
+    if (!e.detail.tool) showAssess()
   })
 
   S.$$ = $$

@@ -1,14 +1,12 @@
-// My progress: every tool's progress and last change, and answers whose item has
-// left the guide (kept, listed and exported, never dropped).
+// My progress: every tool's progress and last change in the current assessment,
+// every assessment in this browser, whether the browser keeps them persistently,
+// and answers whose item has left this site (kept, listed and exported, never dropped).
 ;(function () {
   "use strict"
   var S = window.AIG
   if (S.loaded["my-progress"]) return S.init() // already loaded on an earlier page
 
-  function when(iso) {
-    var d = iso && new Date(iso)
-    return d && !isNaN(d) ? d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "Never"
-  }
+  function when(iso) { return S.date(iso, true) }
 
   function render(root) {
     var list = root.querySelector("[data-aig-orphan-list]")
@@ -28,25 +26,56 @@
       })
     })
     // Answers saved for a tool this version of the site no longer has.
-    S.savedTools().forEach(function (tool) {
+    S.toolsIn().forEach(function (tool) {
       if (known[tool]) return
       var rec = S.read(tool)
       Object.keys(rec.answers).forEach(function (id) { orphan(list, tool, id, rec.answers[id]) })
     })
     root.querySelector("[data-aig-orphans]").hidden = !list.children.length
+    var body = root.querySelector("[data-aig-assessment-rows]"), cur = S.current().id
+    body.textContent = ""
+    S.assessments().forEach(function (a) {
+      var tr = S.el("tr"), th = S.el("th", null, a.name + (a.id === cur ? " (this one)" : ""))
+      th.scope = "row"
+      tr.appendChild(th)
+      ;[when(a.changed), when(a.exported), a.file || "No"].forEach(function (t) { tr.appendChild(S.el("td", null, t)) })
+      body.appendChild(tr)
+    })
+    root.querySelector("[data-aig-assessments]").hidden = false
+  }
+
+  // Whether this browser keeps the answers when it clears storage to save space.
+  function persistence(root) {
+    var out = root.querySelector("[data-aig-persist]")
+    if (!navigator.storage || !navigator.storage.persisted) return (out.textContent = "This browser cannot say whether it keeps your answers: export them to keep a copy.")
+    navigator.storage.persisted().then(function (yes) {
+      out.textContent = yes ? "This browser keeps your answers persistently: it will not clear them to save space (clearing site data by hand, or a shared desktop that is wiped at log-off, still removes them)."
+        : "This browser does not promise to keep your answers: it may clear them when it runs short of space, and shared desktops are often wiped at log-off. Export them, or keep each assessment in a file."
+    })
   }
 
   function orphan(list, title, id, answer) {
     var li = S.el("li")
     li.appendChild(S.el("strong", null, title + ": " + id))
-    li.appendChild(document.createTextNode(" (no longer in the guide) "))
+    li.appendChild(document.createTextNode(" (no longer on this site) "))
     li.appendChild(S.el("span", "aig-muted", Object.keys(answer).map(function (f) {
       return f + ": " + answer[f]
     }).join("; ")))
     list.appendChild(li)
   }
 
+  S.actions["export-every"] = function (ctx, say) {
+    var ids = S.assessments(), out = null
+    ids.forEach(function (a) {
+      var one = S.exportOf(a.id, document.querySelector("[data-aig-site-version]").getAttribute("data-aig-site-version"))
+      if (out) out.assessments.push(one.assessments[0]); else out = one
+    })
+    S.download("ai-guide-every-assessment-" + new Date().toISOString().slice(0, 10) + ".json", "application/json", JSON.stringify(out, null, 2))
+    ids.forEach(function (a) { S.saveEntry({ id: a.id, exported: out.exported, dirty: null }) })
+  }
+
   S.pages["my-progress"] = function (root) {
+    persistence(root)
     render(root)
     document.addEventListener("aig:change", function () { if (root.isConnected) render(root) })
   }

@@ -56,7 +56,7 @@
           if (result.error) skipped.push(file.name + " (" + result.error + ")")
           else {
             var tools = {}
-            for (var t in result.data.tools) tools[t] = result.data.tools[t].answers
+            tools = S.exportedAssessments(result.data)[0].tools
             people[i] = { name: file.name.replace(/\.json$/i, ""), tools: tools }
           }
           if (--left) return
