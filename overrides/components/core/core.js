@@ -117,7 +117,11 @@
     var id
     try { id = sessionStorage.getItem(tabKey) } catch (e) { id = null }
     index = readIndex() || index
-    if (!find(id)) id = find(index.current) ? index.current : index.list[0].id
+    if (!find(id)) {
+      id = find(index.current) ? index.current : index.list[0].id
+      // Pin this tab to it, so another tab's switch never moves this one.
+      try { sessionStorage.setItem(tabKey, id) } catch (e) {}
+    }
     return id
   }
   function find(id) { return index.list.filter(function (a) { return a.id === id })[0] }
@@ -394,6 +398,7 @@
     try { snap = snap || JSON.parse(get(prefix() + "undo")) } catch (e) { snap = null }
     if (!isObject(snap) || !isObject(snap.keys) || !isObject(snap.index)) return false
     index = snap.index
+    writeIndex(index)
     var ids = index.list.map(function (a) { return a.id })
     // Remove what was added since, then put back each key as it was.
     keys().forEach(function (k) {
@@ -567,7 +572,7 @@
     if (v === "" || v === false) delete a[field]; else a[field] = v
     delete a.rev
     // Each answer records the revision of the guidance it answers (changed-guidance flag).
-    if (Object.keys(a).length) { a.rev = ctx.revs[id]; ctx.record.answers[id] = a } else delete ctx.record.answers[id]
+    if (Object.keys(a).length) { if (ctx.revs[id]) a.rev = ctx.revs[id]; ctx.record.answers[id] = a } else delete ctx.record.answers[id]
     var saved = S.write(ctx.tool, ctx.record, true)
     refresh(ctx)
     if (!saved) warnCannotSave(ctx.root)
