@@ -19,6 +19,10 @@ MACHINE_KEYS = ("id", "see_also", "guide", "url", "sources", "source", "checklis
 
 _YAML_MACHINE = re.compile(r"^(\s*(?:-\s+)?(?:%s)\s*:).*$" % "|".join(MACHINE_KEYS), re.M)
 _YAML_COMMENT = re.compile(r"^\s*#.*$", re.M)
+# The same keys with their values as a block list on the lines below ("see_also:" then
+# "- an-id" lines), as yaml.safe_dump writes them.
+_YAML_MACHINE_LIST = re.compile(r"^([ \t]*(?:-\s+)?(?:%s)[ \t]*:[ \t]*\n)((?:[ \t]*-[ \t]+[^\n:#]*\n)+)"
+                                % "|".join(MACHINE_KEYS), re.M)
 _MASKS = (
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # Jinja and macro calls
     re.compile(r"<!--.*?-->", re.S),                         # HTML comments
@@ -41,6 +45,7 @@ def _prose(text: str, kind: str) -> str:
     if kind == "yaml":
         text = _YAML_COMMENT.sub(_blank, text)
         text = _YAML_MACHINE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+        text = _YAML_MACHINE_LIST.sub(lambda m: m.group(1) + _blank(re.match(r".*", m.group(2), re.S)), text)
     for pattern in _MASKS:
         text = pattern.sub(_blank, text)
     if kind == "md":

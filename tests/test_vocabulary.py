@@ -50,6 +50,9 @@ def test_ids_addresses_links_comments_and_macros_are_not_prose(vocabulary):
                  "    see_also: [cyber-security, data-set]\n"
                  "    url: https://example.org/cyber-security\n")
     assert vocabulary.problems_in(yaml_text, "content/x.yml", "yaml") == []
+    block_list = "    see_also:\n    - cyber-security\n    - use-case\n    text: a cyber-security plan\n"
+    assert [p.split(": ", 1)[0] for p in vocabulary.problems_in(block_list, "content/x.yml", "yaml")] \
+        == ["content/x.yml:4"]
     md = ("[NCSC](https://www.ncsc.gov.uk/guidance/ai-and-cyber-security) "
           "{{ source('ncsc-ai-and-cyber-security') }} ## Heading { #cyber-security }\n")
     assert vocabulary.problems_in(md, "docs/x.md", "md") == []
