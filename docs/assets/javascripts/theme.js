@@ -1,4 +1,4 @@
-// Material's two inline scripts as one file: why, in overrides/partials/javascripts/palette.html.
+// Material's two inline scripts, and glossary tooltips: why, in overrides/partials/javascripts/palette.html.
 ;(function () {
   function memory() {
     var d = new Map()
@@ -50,3 +50,7 @@
   }
   for (var key in palette.color) document.body.setAttribute("data-md-color-" + key, palette.color[key])
 })()
+addEventListener("keydown", function (e) {
+  if (e.key == "Tab") document.querySelectorAll("article abbr").forEach(function (a) { a.tabIndex = 0 })
+  if (e.key == "Escape") document.querySelectorAll(".md-tooltip2--active").forEach(function (t) { t.classList.remove("md-tooltip2--active") })
+})
