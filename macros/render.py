@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from . import tables
 from .tools import BY_ID, STATUSES, assets, flatten
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,147 +135,62 @@ class Renderer:
         return f"docs/{self.env.page.file.src_uri}" if self.env.page else "a page"
 
     def sources_list(self) -> str:
-        kinds = (
-            ("developed-from", "Sources the guide was developed from"),
-            ("referenced", "Other sources the guide refers to"),
-            ("case-study", "Case studies the guide highlights"),
-            ("further-reading", "Also named in the guide"),
-        )
-        out = []
-        for kind, heading in kinds:
-            items = [s for s in self.c["sources"]["sources"] if s["kind"] == kind]
-            if not items:
-                continue
-            out += [f"## {heading} {{#{kind}}}", ""]
-            for s in items:
-                title = f"[{s['title']}]({s['url']})" if s.get("url") else s["title"]
-                bits = [s.get("publisher"), str(s["year"]) if s.get("year") else None]
-                meta = ", ".join(b for b in bits if b)
-                note = f" {' '.join(s['note'].split())}" if s.get("note") else ""
-                out.append(f"- {title}" + (f" ({meta})." if meta else ".") + note)
-            out.append("")
-        return "\n".join(out)
+        return tables.sources_list(self.c["sources"]["sources"])
 
     def changelog(self) -> str:
-        log = self.c["changelog"]
-        out = ["## Versions of the guide {#guide-versions}", "",
-               "| Version | Date | Change | By |", "|---|---|---|---|"]
-        out += [f"| {e['version']} | {long_date(e['date'])} | {_cell(e['change'])} | {_cell(e.get('by', ''))} |"
-                for e in log["entries"]]
-        out += ["", "## Changes to this website {#site-versions}", "",
-                "| Version | Date | Change |", "|---|---|---|"]
-        out += [f"| {e['version']} | {long_date(e['date'])} | {_cell(e['change'])} |" for e in log["site"]]
-        return "\n".join(out) + "\n"
+        return tables.changelog(self.c["changelog"]["entries"], self.c["changelog"]["site"])
 
     # ------------------------------------------------------------ guide tables
+    # The guide's tables and lists are pure functions in macros/tables.py (tested in
+    # tests/test_tables.py); these methods hand them their part of the content.
     def value_area_table(self) -> str:
-        out = ["| Value area | Indicators |", "|---|---|"]
-        for area in self.c["value_areas"]["value_areas"]:
-            items = "".join(f"<li>{_cell(i['text'])}</li>" for i in area["indicators"])
-            out.append(f"| **{_cell(area['name'])}** | <ul>{items}</ul> |")
-        return "\n".join(out) + "\n"
+        return tables.value_area_table(self.c["value_areas"]["value_areas"])
 
     def readiness_table(self, area_id: str) -> str:
         areas = {a["id"]: a for a in self.c["readiness"]["areas"]}
         if area_id not in areas:
             raise PluginError(f"{self._page_name()}: readiness_table('{area_id}'): no such area in "
                               f"content/readiness.yml (have: {', '.join(areas)})")
-        rows = ["| Component | What it means |", "|---|---|"]
-        rows += [f"| **{_cell(c['name'])}** | {_cell(c['definition'])} |" for c in areas[area_id]["components"]]
-        return "\n".join(rows) + "\n"
+        return tables.readiness_table(areas[area_id]["components"])
 
     def healthcare_areas_list(self) -> str:
-        return "\n".join(f"- **{a['name']}**: {' '.join(a['description'].split())}"
-                         for a in self.c["healthcare_areas"]["areas"]) + "\n"
+        return tables.healthcare_areas_list(self.c["healthcare_areas"]["areas"])
 
     def limitations_table(self) -> str:
-        out = []
-        for group in self.c["limitations"]["groups"]:
-            out += [f"**{group['name']}**", "", "| Limitation | What it means |", "|---|---|"]
-            out += [f"| **{_cell(i['name'])}** | {_cell(i['description'])} |" for i in group["items"]]
-            out.append("")
-        return "\n".join(out)
+        return tables.limitations_table(self.c["limitations"]["groups"])
 
     def ethics_table(self) -> str:
-        out = ["| Challenge | How to meet it |", "|---|---|"]
-        for ch in self.c["ethics"]["challenges"]:
-            out.append(f"| **{_cell(ch['challenge'])}**<br>{_cell(ch['risk'])} | "
-                       f"**{_cell(ch['response'])}**<br>{_cell(ch['action'])} |")
-        return "\n".join(out) + "\n"
-
-    def _actions(self, actions) -> str:
-        out = []
-        for a in actions:
-            out.append(f"- **{a['name']}**: {' '.join(a['description'].split())}")
-            for p in a.get("points", []):
-                out.append(f"    - {' '.join(p.split())}")
-        return "\n".join(out) + "\n"
+        return tables.ethics_table(self.c["ethics"]["challenges"])
 
     def data_privacy_list(self) -> str:
-        return self._actions(self.c["data_privacy"]["actions"])
+        return tables.actions_list(self.c["data_privacy"]["actions"])
 
     def clinical_safety_list(self) -> str:
-        return self._actions(self.c["clinical_safety"]["actions"])
+        return tables.actions_list(self.c["clinical_safety"]["actions"])
 
     def pain_points_table(self) -> str:
-        return self._list("Common pain points and challenges", self.c["pain_points"]["pain_points"])
+        return tables.pain_points_table(self.c["pain_points"]["pain_points"])
 
     def gains_table(self) -> str:
-        return self._list("Gains and expectations from working together on digital transformation",
-                          self.c["pain_points"]["gains"])
-
-    @staticmethod
-    def _list(heading, items) -> str:
-        # The guide's two-column tables, as one list so the reading order is plain.
-        return f"**{heading}**\n\n" + "\n".join(f"- {' '.join(i['text'].split())}" for i in items) + "\n"
+        return tables.gains_table(self.c["pain_points"]["gains"])
 
     def action_plan_table(self) -> str:
-        plan = self.c["action_plan"]
-        out = ["| Key theme | Sub-theme | NHS priority for using AI |", "|---|---|---|"]
-        for theme in plan["themes"]:
-            for n, sub in enumerate(theme["sub_themes"]):
-                name = f"**{_cell(theme['name'])}**" if n == 0 else ""
-                out.append(f"| {name} | {_cell(sub['name'])} | {_cell(sub['nhs_priority'])} |")
-        out += ["", f"In short: {' '.join(plan['translation'].split())}"]
-        return "\n".join(out) + "\n"
+        return tables.action_plan_table(self.c["action_plan"]["themes"], self.c["action_plan"]["translation"])
 
     def support_services(self) -> str:
-        s = self.c["support"]
-        out = ["| Where to get help | What they offer |", "|---|---|",
-               "| **Support organisations and services**<br>NHS AI deployment support, services and domain expertise | "
-               + _cell(s["services"]["intro"]) + "<ul>"
-               + "".join(f"<li>{_cell(i['name'])}</li>" for i in s["services"]["items"]) + "</ul> |",
-               "| **Networks and communities of practice**<br>NHS and public sector AI learning networks | "
-               + _cell(s["networks"]["intro"]) + "<ul>"
-               + "".join(f"<li>{_cell(i['name'])}</li>" for i in s["networks"]["items"]) + "</ul> |"]
-        return "\n".join(out) + "\n"
+        return tables.support_services(self.c["support"])
 
     def principles_list(self) -> str:
-        return "\n".join(f"{p['number']}. {' '.join(p['text'].split())} ([more]({self._md_link(p['guide'])}))"
-                         for p in self.c["principles"]["principles"]) + "\n"
+        return tables.principles_list(self.c["principles"]["principles"], self._md_link)
 
     def checklist_list(self) -> str:
-        out = []
-        for item in self.c["checklist"]["items"]:
-            out.append(f"{item['number']}. **{item['title']}.** {' '.join(item['text'].split())}")
-            for sub in item.get("sub_points", []):
-                out.append(f"    - {' '.join(sub['text'].split())}")
-        return "\n".join(out) + "\n"
+        return tables.checklist_list(self.c["checklist"]["items"])
 
     def where_to_start_list(self) -> str:
-        return "\n".join(f"- {' '.join(s['text'].split())}" for s in self.c["where_to_start"]["steps"]) + "\n"
+        return tables.where_to_start_list(self.c["where_to_start"]["steps"])
 
     def business_case_template(self) -> str:
-        cols = self.c["business_case"]["columns"]
-        out = ["| " + " | ".join(c["question"] for c in cols) + " |", "|" + "---|" * len(cols)]
-        depth = max(len(c["fields"]) for c in cols)
-        for row in range(depth):
-            cells = []
-            for c in cols:
-                f = c["fields"][row] if row < len(c["fields"]) else None
-                cells.append(f"**{_cell(f['label'])}**<br>{_cell(f['hint'])}" if f else "")
-            out.append("| " + " | ".join(cells) + " |")
-        return "\n".join(out) + "\n"
+        return tables.business_case_template(self.c["business_case"]["columns"])
 
     def figure(self, name: str) -> str:
         """A redrawn figure: the Jinja template overrides/partials/figures/<name>.html,
@@ -299,7 +215,7 @@ class Renderer:
         scripts = " ".join(n for n in (*t.needs, t.component) if assets(n, "js"))
         html = self._template(f"components/{t.component}/template.html", tool_id=t.id, title=t.title, kind=t.kind,
                               ids=" ".join(i["id"] for i in flat), revs=" ".join(i["rev"] for i in flat),
-                              scripts=scripts, **t.context(self))
+                              counted=" ".join(i["id"] for i in self.tool_items), scripts=scripts, **t.context(self))
         self._use_assets(t)
         return html
 

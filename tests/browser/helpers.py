@@ -5,6 +5,14 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
+from macros.content import load_all
+from macros.tools import TOOLS, flatten
+
+# Counts come from the content, so an editor adding an item breaks no test.
+CONTENT = load_all()
+ITEMS = {t.id: len(flatten(t.items(CONTENT))) for t in TOOLS if t.items}   # every answerable item
+POINTS = {t.id: len(t.items(CONTENT)) for t in TOOLS if t.items}           # what progress counts
+
 AXE = Axe()
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
@@ -53,3 +61,13 @@ def export_file(page, button: str, by: str = "Tester"):
             ask.fill(by)
             page.get_by_role("button", name="Export", exact=True).click()
     return dl.value
+
+
+def source_pages(docs: Path) -> list[str]:
+    """The URL path of every Markdown page in docs/ (known before the build, so that
+    every test worker collects the same tests)."""
+    out = []
+    for md in sorted(docs.rglob("*.md")):
+        rel = md.relative_to(docs).with_suffix("").as_posix()
+        out.append("" if rel == "index" else rel.removesuffix("/index").removesuffix("index") + "/")
+    return out

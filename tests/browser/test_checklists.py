@@ -6,11 +6,13 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from browser.helpers import axe_violations, tool_key, without_rev, export_file
+from browser.helpers import axe_violations, tool_key, without_rev, export_file, ITEMS, POINTS
 from conftest import new_context
 
 KEY = "/ai-guide.v1."
 CHECKLIST = "tools/deployment-checklist/"
+
+N = POINTS["deployment-checklist"]  # the guide's 15 numbered points
 
 
 def storage(page) -> dict:
@@ -38,12 +40,12 @@ def progress(page) -> str:
 
 def test_status_and_notes_survive_reload_and_instant_navigation(page, base_url):
     page.goto(base_url + CHECKLIST)
-    assert progress(page) == "0 of 17 completed"
+    assert progress(page) == f"0 of {N} completed"
     fill_item(page, "appoint-ai-lead", notes="Dr Patel appointed; see board minutes 12/3", owner="Chief Digital Officer",
               due="2026-12-31")
     fill_item(page, "define-the-problem", status="Not applicable")
     fill_item(page, "avoid-automated-high-risk", status="In progress")
-    assert progress(page) == "1 of 16 completed (1 not applicable, left out)"
+    assert progress(page) == f"1 of {N - 1} completed (1 not applicable, left out)"
     assert saved(page)["appoint-ai-lead"] == {"status": "completed", "notes": "Dr Patel appointed; see board minutes 12/3",
                                               "owner": "Chief Digital Officer", "due": "2026-12-31"}
     assert page.locator("#item-appoint-ai-lead [data-aig-tag]").inner_text() == "Completed"
@@ -66,7 +68,7 @@ def test_status_and_notes_survive_reload_and_instant_navigation(page, base_url):
     assert page.evaluate("window.__same_document") is True, "instant navigation was not used"
     assert page.input_value("#status-appoint-ai-lead") == "completed"
     assert page.input_value("#notes-appoint-ai-lead") == "Dr Patel appointed; see board minutes 12/3"
-    assert progress(page) == "1 of 16 completed (1 not applicable, left out)"
+    assert progress(page) == f"1 of {N - 1} completed (1 not applicable, left out)"
     assert saved(page, "where-to-start") == {"plot-the-journey": {"status": "in-progress"}}
 
 
@@ -78,7 +80,7 @@ def test_two_tabs_stay_in_step(context, base_url, watch):
     fill_item(a, "business-case", status="In progress", notes="Drafting with finance")
     expect(b.locator('#notes-business-case')).to_have_value('Drafting with finance')
     assert b.input_value("#status-business-case") == "in-progress"
-    assert "0 of 17" in progress(b)
+    assert f"0 of {N}" in progress(b)
     assert not watch.problems(a) and not watch.problems(b)
 
 
@@ -131,7 +133,7 @@ def test_export_then_import_into_a_fresh_browser_restores_everything(browser, pa
     page.goto(base_url + "tools/risk-assurance/")
     fill_item(page, "dpia", status="Completed", notes="DPIA signed off by the DPO")
     page.goto(base_url + "tools/my-progress/")
-    assert "1 of 17 completed" in page.locator("[data-aig-row=deployment-checklist]").inner_text()
+    assert f"1 of {N} completed" in page.locator("[data-aig-row=deployment-checklist]").inner_text()
     dl = export_file(page, "Export this assessment (JSON)")
     path = tmp_path / "answers.json"
     dl.save_as(path)
@@ -245,7 +247,7 @@ def test_csv_export(page, base_url):
     text = open(dl.value.path(), encoding="utf-8-sig", newline="").read()
     lines = text.strip().split("\r\n")
     assert lines[0] == '"id","item","status","owner","target date","notes","in the guide"'
-    assert len(lines) == 1 + 17
+    assert len(lines) == 1 + ITEMS["deployment-checklist"]
     assert lines[1].startswith('"appoint-ai-lead","1. Appoint an AI lead","Completed","\'=HYPERLINK()"')
     assert '"Says ""yes"", then =SUM(1)"' in lines[1]
 
@@ -255,7 +257,7 @@ def test_javascript_off_shows_every_item_and_prints_empty_boxes(browser, base_ur
     try:
         page = ctx.new_page()
         page.goto(base_url + CHECKLIST)
-        assert page.locator("[data-aig-item]").count() == 17
+        assert page.locator("[data-aig-item]").count() == ITEMS["deployment-checklist"]
         assert page.locator(".aig-nojs").is_visible()
         assert not page.locator("[data-aig-bar]").is_visible()
         assert "Appoint an AI lead" in page.inner_text("article")
@@ -313,13 +315,11 @@ def test_storage_full_keeps_working_and_offers_export(page, base_url):
     assert alert.get_by_role("button", name="Export answers now").is_visible()
     # The tool still works for this visit: progress and other items respond.
     fill_item(page, "define-the-problem")
-    assert progress(page) == "2 of 17 completed"
+    assert progress(page) == f"2 of {N} completed"
     page.goto(base_url + "tools/my-progress/")  # no script error elsewhere either
 
 
-@pytest.mark.parametrize("tool,items", [("deployment-checklist", 17), ("where-to-start", 8), ("principles-self-check", 10),
-                                        ("risk-assurance", 25), ("readiness-assessment", 15), ("benefits-planner", 26),
-                                        ("business-case", 10)])
+@pytest.mark.parametrize("tool,items", sorted(ITEMS.items()))
 def test_every_tool_reads_and_prints_with_javascript_off(browser, base_url, tool, items):
     ctx = browser.new_context(java_script_enabled=False)
     try:
@@ -343,3 +343,21 @@ def test_a_saved_status_the_page_does_not_offer_breaks_nothing(page, base_url):
     assert page.input_value("#notes-appoint-ai-lead") == "kept"
     page.emulate_media(media="print")
     assert "waiting-for-board" in page.locator("#item-appoint-ai-lead .aig-print").all_inner_texts()
+
+
+def test_the_guides_15_points_stay_15_and_every_saved_answer_is_kept(page, base_url):
+    page.goto(base_url + CHECKLIST)
+    ids = page.get_attribute("[data-aig-tool]", "data-aig-ids").split()
+    assert len(ids) == ITEMS["deployment-checklist"] > N == 15
+    # The two unnumbered points sit under the points they belong to.
+    assert page.locator("[data-aig-item] [data-aig-item]").count() == len(ids) - N
+    record = {"format": 1, "tool": "deployment-checklist", "updated": "2026-11-01T00:00:00Z",
+              "answers": {i: {"status": "completed", "notes": f"note on {i}"} for i in ids}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [tool_key(page, "deployment-checklist"), json.dumps(record)])
+    page.reload()
+    assert f"{N} points" in page.inner_text("article")
+    assert progress(page) == f"{N} of {N} completed"
+    for i in ids:
+        assert page.input_value(f"#notes-{i}") == f"note on {i}"
+    page.goto(base_url + "tools/my-progress/")
+    expect(page.locator("[data-aig-row=deployment-checklist]")).to_contain_text(f"{N} of {N} completed")

@@ -557,7 +557,7 @@
       tag.className = "aig-tag aig-tag--" + status
     })
     var p = ctx.root.querySelector("[data-aig-progress]")
-    var text = S.progress(ctx.kind, answers, ctx.ids)
+    var text = S.progress(ctx.kind, answers, ctx.counted)
     if (p && p.textContent !== text) p.textContent = text // a live region: speak only on change
     flags(ctx)
     var kind = S.kinds[ctx.kind]
@@ -655,7 +655,7 @@
     for (var id in ctx.record.answers) {
       if (seen[id]) continue
       var a = ctx.record.answers[id]
-      rows.push([id, "", STATUS[a.status] || a.status, a.owner, a.due, a.notes, "no longer in the guide"])
+      rows.push([id, "", STATUS[a.status] || a.status, a.owner, a.due, a.notes, "no longer on this site"])
     }
     S.download(S.fileStem() + "-" + ctx.tool + ".csv", "text/csv",
       "\ufeff" + rows.map(function (r) { return r.map(S.csvCell).join(",") }).join("\r\n") + "\r\n")
@@ -878,6 +878,8 @@
       tool: root.getAttribute("data-aig-tool"),
       kind: root.getAttribute("data-aig-kind"),
       ids: root.getAttribute("data-aig-ids").split(" "),
+      // Progress counts the numbered points; sub-points are answered but not counted.
+      counted: (root.getAttribute("data-aig-counted") || root.getAttribute("data-aig-ids")).split(" "),
       revs: {},
       controls: $$(root, "[data-aig-field]"),
       counts: []

@@ -17,7 +17,7 @@
       var rec = S.read(tool)
       known[tool] = 1
       row.querySelector("[data-aig-progress]").textContent = rec.updated || Object.keys(rec.answers).length
-        ? S.progress(row.getAttribute("data-aig-kind"), rec.answers, ids) : "No answers yet"
+        ? S.progress(row.getAttribute("data-aig-kind"), rec.answers, row.getAttribute("data-aig-counted").split(" ")) : "No answers yet"
       row.querySelector("[data-aig-updated]").textContent = when(rec.updated)
       var aside = S.unreadableNotice(tool)
       if (aside) S.say(root, S.unreadableText(row.getAttribute("data-aig-title"), aside), "error")
