@@ -18,24 +18,12 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import tables
+from .tables import long_date  # noqa: F401 (macros/__init__.py and tools.py take it from here)
 from .tools import BY_ID, STATUSES, assets, flatten
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTIALS = ROOT / "overrides" / "partials"
 OVERRIDES = ROOT / "overrides"
-
-
-
-def _cell(text) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def long_date(iso: str) -> str:
-    """'2025-05-14' -> '14 May 2025' (GOV.UK date style)."""
-    from datetime import date
-    d = date.fromisoformat(str(iso))
-    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def _compact(html: str) -> str:
