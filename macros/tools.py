@@ -102,8 +102,10 @@ def benefits_items(c):
 
 
 def business_case_items(c):
+    """The cover details, then the template's boxes, in page order."""
+    case = c["business_case"]
     return [item(f["id"], f["label"], f["hint"], revised=f.get("revised"))
-            for col in c["business_case"]["columns"] for f in col["fields"]]
+            for f in case["details"] + [f for col in case["columns"] for f in col["fields"]]]
 
 
 def flatten(items):
@@ -119,6 +121,55 @@ def one_group(gid):
 def readiness_context(r):
     checklist = {i["id"]: i for i in flatten(checklist_items(r.c))}
     return dict(readiness=r.c["readiness"], checklist=checklist)
+
+
+def guide_version(r) -> str:
+    """The guide's version and date as people read them: '1.0, 14 May 2025'."""
+    from .render import long_date  # render imports this module
+    g = r.c["changelog"]["guide"]
+    return f"{g['version']}, {long_date(g['approved'])}"
+
+
+def business_case_context(r):
+    checklist = {i["id"]: i["title"] for i in flatten(checklist_items(r.c))}
+    # What helps each readiness component (its checklist points): the mitigation of a gap.
+    helps = {comp["id"]: [checklist[i] for i in comp.get("checklist", [])]
+             for a in r.c["readiness"]["areas"] for comp in a["components"]}
+    return dict(case=r.c["business_case"], labels=labels(r), helps=helps, guide_version=guide_version(r),
+                problem_item=r.c["checklist"]["problem_statement_item"],
+                tools={t.id: dict(title=t.title, url=r.url(t.page)) for t in TOOLS if t.items})
+
+
+def board_pack_context(r):
+    """Every tool of an assessment: the sections' skeleton, item names and component
+    names come from here, so the board pack's script only fills in answers."""
+    c = r.c
+
+    def rows(items):
+        out = []
+        for i in items:
+            out.append(dict(id=i["id"], title=f"{i['number']}. {i['title']}" if i["number"] else i["title"]))
+            out += [dict(id=s["id"], title=f"\u2013 {s['title']}") for s in i["subs"]]
+        return out
+
+    def checklist_tool(tid, groups):
+        t = BY_ID[tid]
+        return dict(id=t.id, title=t.title, url=r.url(t.page), kind=t.kind,
+                    groups=[dict(title=g["title"], rows=rows(g["items"])) for g in groups])
+
+    scale = {str(level["level"]): level["name"] for level in c["readiness"]["scale"]}
+    # Progress counts the items My progress counts (a checklist's points, not sub-points).
+    tools = [dict(id=t.id, title=t.title, url=r.url(t.page), kind=t.kind,
+                  ids=" ".join(i["id"] for i in t.items(c))) for t in TOOLS if t.items]
+    return dict(
+        tools=tools, tool={t["id"]: t for t in tools},
+        readiness=c["readiness"], scale=scale, levels_tag=c["provenance"]["labels"]["readiness-levels"]["tag"],
+        checklist=checklist_tool("deployment-checklist", [dict(title=None, items=checklist_items(c))]),
+        where_to_start=checklist_tool("where-to-start", [dict(title=None, items=where_to_start_items(c))]),
+        risks=checklist_tool("risk-assurance", risk_groups(c)),
+        principles=checklist_tool("principles-self-check", [dict(title=None, items=principles_items(c))]),
+        areas=c["value_areas"]["value_areas"], case=c["business_case"], guide_version=guide_version(r),
+        urls={t.id: r.url(t.page) for t in TOOLS})
 
 
 def labels(r):
@@ -147,7 +198,7 @@ TOOLS = (
     Tool("where-to-start", "Where do I start?", "tools/where-to-start.md", "checklist", "checklist",
          where_to_start_items, one_group("steps"), models=("where_to_start",)),
     Tool("readiness-assessment", "Readiness self-assessment", "tools/readiness-assessment.md", "readiness", "rating",
-         readiness_items, readiness_context, models=("readiness", "checklist")),
+         readiness_items, readiness_context, needs=("readiness", "compare"), models=("readiness", "checklist")),
     Tool("benefits-planner", "Benefits planner", "tools/benefits-planner.md", "benefits", "benefits",
          benefits_items, lambda r: dict(areas=r.c["value_areas"]["value_areas"]), models=("value_areas",)),
     Tool("risk-assurance", "Risk and assurance checklist", "tools/risk-assurance.md", "checklist", "checklist",
@@ -156,13 +207,16 @@ TOOLS = (
     Tool("principles-self-check", "10 principles self-check", "tools/principles-self-check.md", "checklist",
          "checklist", principles_items, one_group("principles"), models=("principles",)),
     Tool("business-case", "One-page business case", "tools/business-case.md", "business-case", "case",
-         business_case_items,
-         lambda r: dict(case=r.c["business_case"], labels=labels(r),
-                        problem_item=r.c["checklist"]["problem_statement_item"]),
-         needs=("readiness",), models=("business_case", "checklist")),
+         business_case_items, business_case_context,
+         needs=("readiness",), models=("business_case", "checklist", "readiness", "changelog")),
+    Tool("board-pack", "Board pack", "tools/board-pack.md", "board-pack", context=board_pack_context,
+         needs=("readiness", "compare"),
+         models=("readiness", "checklist", "where_to_start", "value_areas", "limitations", "ethics",
+                 "data_privacy", "clinical_safety", "principles", "business_case", "changelog")),
     Tool("my-progress", "My progress", "tools/my-progress.md", "my-progress",
          context=lambda r: dict(tools=[dict(id=t.id, title=t.title, kind=t.kind, url=r.url(t.page),
-                                            ids=" ".join(i["id"] for i in flatten(t.items(r.c))))
+                                            ids=" ".join(i["id"] for i in flatten(t.items(r.c))),
+                                            counted=" ".join(i["id"] for i in t.items(r.c)))
                                        for t in TOOLS if t.items])),
     Tool("team-view", "Team view", "tools/team-view.md", "team-view",
          context=lambda r: dict(readiness=r.c["readiness"],

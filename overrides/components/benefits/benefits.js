@@ -1,11 +1,27 @@
-// Benefits planner: show the measure fields of chosen indicators, and a summary table.
+// Benefits planner: show the measure fields of chosen indicators, a summary table,
+// and the plan as a spreadsheet (CSV).
 ;(function () {
   "use strict"
   var S = window.AIG
   if (S.loaded["benefits"]) return S.init() // already loaded on an earlier page
   var MONEY = { yes: "Yes", no: "No" }
 
+  // "2027-06-30" -> "30 June 2027" (UK style); anything else as it is.
+  function day(iso) { return /^\d{4}-\d\d-\d\d$/.test(iso || "") ? S.date(iso + "T12:00") : iso || "" }
   function cell(tr, text, tag) { return tr.appendChild(S.el(tag || "td", null, text)) }
+
+  // One row per chosen indicator; dates as saved (YYYY-MM-DD), which spreadsheets read as dates.
+  S.actions["export-csv-benefits"] = function (ctx) {
+    var rows = [["id", "indicator", "value area", "how it will be measured", "baseline", "target", "by when", "owner", "money value"]]
+    S.$$(ctx.root, "[data-aig-item]").forEach(function (item) {
+      var a = ctx.record.answers[item.getAttribute("data-aig-item")] || {}
+      if (a.chosen) rows.push([item.getAttribute("data-aig-item"), item.getAttribute("data-aig-name"), item.getAttribute("data-aig-area"),
+        a.measure, a.baseline, a.target, a.due, a.owner, MONEY[a.money] || a.money || "Not decided"])
+    })
+    S.download((S.fileStem ? S.fileStem() : "ai-guide") + "-benefits-plan.csv", "text/csv",
+      "\ufeff" + rows.map(function (r) { return r.map(S.csvCell).join(",") }).join("\r\n") + "\r\n")
+  }
+
   S.kinds.benefits = {
     update: function (ctx) {
       var answers = ctx.record.answers, body = ctx.root.querySelector("[data-aig-summary-body]"), n = 0
@@ -19,7 +35,7 @@
         th.scope = "row"
         th.appendChild(S.el("span", "aig-muted", " (" + item.getAttribute("data-aig-area") + ")"))
         cell(tr, a.measure || "")
-        cell(tr, [a.baseline && "from " + a.baseline, a.target && "to " + a.target, a.due && "by " + a.due].filter(Boolean).join(" "))
+        cell(tr, [a.baseline && "from " + a.baseline, a.target && "to " + a.target, a.due && "by " + day(a.due)].filter(Boolean).join(" "))
         cell(tr, a.owner || "")
         cell(tr, MONEY[a.money] || "Not decided")
         body.appendChild(tr)

@@ -60,13 +60,16 @@
     function table(t) {
       var head = t.head || [], rows = t.rows || []
       var n = Math.max.apply(null, [head.length, 1].concat(rows.map(function (r) { return r.length })))
-      var w = Math.floor(WIDTH / n)
+      // Column widths: in proportion to t.widths if given, else equal.
+      var parts = t.widths && t.widths.length === n ? t.widths.map(Number) : Array.apply(null, Array(n)).map(function () { return 1 })
+      var sum = parts.reduce(function (a, b) { return a + b }, 0)
+      var ws = parts.map(function (x) { return Math.floor(WIDTH * x / sum) })
       var line = { style: D.BorderStyle.SINGLE, size: 4, color: "768692" }
       function row(cells, isHead) {
         var c = []
         for (var i = 0; i < n; i++) {
           c.push(new D.TableCell({
-            width: { size: w, type: D.WidthType.DXA },
+            width: { size: ws[i], type: D.WidthType.DXA },
             shading: isHead ? { type: D.ShadingType.CLEAR, color: "auto", fill: "E8EDEE" } : undefined,
             children: [new D.Paragraph({ spacing: { after: 0 }, children: runs(cells[i], isHead ? { bold: true } : null) })]
           }))
@@ -78,9 +81,9 @@
       if (breakNext) body.push(para(""))
       // Widths in twips, not per cent: LibreOffice and Word agree on those.
       return new D.Table({
-        width: { size: w * n, type: D.WidthType.DXA },
+        width: { size: ws.reduce(function (a, b) { return a + b }, 0), type: D.WidthType.DXA },
         margins: { top: 57, bottom: 57, left: 108, right: 108 }, // 1 mm above and below, Word's usual sides
-        columnWidths: Array.apply(null, Array(n)).map(function () { return w }),
+        columnWidths: ws,
         borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
         rows: (head.length ? [row(head, true)] : []).concat(rows.map(function (r) { return row(r, false) }))
       })
@@ -146,7 +149,37 @@
     return load().then(function (D) { return D.Packer.toBlob(build(D, doc || {})) })
   }
 
+  // A part of the page as blocks, so a page and its Word file show the same things:
+  // h3 and h4 become sub-headings, p paragraphs, ul and ol lists, tables real tables
+  // (head row and the rows shown); other elements are walked into. Left out: anything
+  // hidden or marked .aig-noword, h1 and h2 (the caller's headings), charts, controls
+  // and captions. Text is each element's textContent, so nothing is read as markup.
+  // A table's data-aig-widths ("3 1 1 2") sets its columns' widths in proportion.
+  var SKIP = /^(h1|h2|svg|script|style|button|input|select|textarea|label|caption|template)$/
+  function cells(tr) { return Array.prototype.map.call(tr.cells, function (c) { return c.textContent }) }
+  function blocks(el, out) {
+    out = out || []
+    Array.prototype.forEach.call(el.children, function (c) {
+      var tag = c.tagName.toLowerCase()
+      if (c.hidden || SKIP.test(tag) || c.classList.contains("aig-noword") || c.classList.contains("aig-vh")) return
+      if (/^h[3-6]$/.test(tag)) out.push({ h: c.textContent, level: tag === "h3" ? 2 : 3 })
+      else if (tag === "p") out.push({ p: c.textContent })
+      else if (tag === "ul" || tag === "ol") {
+        out.push({ list: Array.prototype.filter.call(c.children, function (li) { return !li.hidden }).map(function (li) { return li.textContent }) })
+      } else if (tag === "table") {
+        var rows = []
+        Array.prototype.forEach.call(c.tBodies, function (b) {
+          Array.prototype.forEach.call(b.rows, function (r) { if (!r.hidden) rows.push(cells(r)) })
+        })
+        var widths = c.getAttribute("data-aig-widths")
+        out.push({ table: { head: c.tHead ? cells(c.tHead.rows[0]) : [], rows: rows, widths: widths ? widths.split(" ") : null } })
+      } else blocks(c, out)
+    })
+    return out
+  }
+
   window.AIGWord = {
+    blocks: blocks,
     toBlob: toBlob,
     download: function (filename, doc) {
       var name = String(filename || "document")

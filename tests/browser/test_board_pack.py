@@ -1,0 +1,237 @@
+"""The board pack (issue 8, part 2): every tool of the current assessment on one page,
+printed by Chromium to an A4 PDF (a section a page, the assessment's name and the date
+on every page) and downloaded as one Word document with real tables; axe-clean."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from datetime import date
+
+import pytest
+from docx import Document
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from browser.helpers import axe_violations
+
+pytestmark = pytest.mark.browser
+
+PACK = "tools/board-pack/"
+MARKUP = "<b>bold?</b> x<y & \"quotes\" 'apos' \U0001F600"
+SECTIONS = ["Summary", "Readiness self-assessment", "Deployment checklist", "Where do I start?", "Benefits plan",
+            "Risk and assurance checklist", "10 principles self-check", "One-page business case"]
+TODAY = f"{date.today().day} {date.today():%B %Y}"
+
+
+def uk(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d:%B %Y}"
+
+
+# Every tool answered: what is typed, by tool, and where it should come out.
+CHECKLIST = {"appoint-ai-lead": ("completed", "Chief Clinical Information Officer", "2026-01-31", MARKUP + "\nSecond line"),
+             "define-the-problem": ("in-progress", "=SUM(A1)", "2020-03-31", "Waits are 14 weeks & rising")}
+READINESS = {"data-accuracy": "1", "data-consistency": "2", "infra-hardware": "4", "org-culture": "unknown"}
+BENEFIT = {"measure": "Hours of admin <per clinic>", "baseline": "6 hours", "target": "3 hours", "due": "2027-06-30",
+           "owner": "Service manager"}
+CASE = {"case-title": "AI triage <pilot>", "organisation": "NHS Example Trust & partners", "case-date": "2026-12-03",
+        "problem": "Patients wait 14 weeks.\nUrgent cases are missed.", "benefits": MARKUP}
+
+
+def fill_checklist(page, base_url, tool, answers):
+    page.goto(base_url + f"tools/{tool}/")
+    for item, (status, owner, due, notes) in answers.items():
+        page.select_option(f"#status-{item}", status)
+        page.fill(f"#owner-{item}", owner)
+        page.fill(f"#due-{item}", due)
+        page.fill(f"#notes-{item}", notes)
+
+
+def fill_one(page, base_url):
+    fill_checklist(page, base_url, "deployment-checklist", CHECKLIST)
+
+
+def fill_every(page, base_url):
+    fill_one(page, base_url)
+    page.goto(base_url + "tools/readiness-assessment/")
+    for comp, level in READINESS.items():
+        page.check(f"#level-{comp}-{level}")
+    page.fill("#notes-data-accuracy", MARKUP)
+    fill_checklist(page, base_url, "where-to-start", {"plot-the-journey": ("in-progress", "AI lead", "2027-01-15", "Draft")})
+    page.goto(base_url + "tools/benefits-planner/")
+    page.check("#chosen-workforce-productivity")
+    for field, value in BENEFIT.items():
+        page.fill(f"#{field}-workforce-productivity", value)
+    fill_checklist(page, base_url, "risk-assurance", {"dpia": ("in-progress", "DPO", "2027-02-01", "DPO reviewing draft DPIA")})
+    fill_checklist(page, base_url, "principles-self-check",
+                   {"start-with-a-problem": ("completed", "Board", "2026-10-01", "Problem agreed")})
+    page.goto(base_url + "tools/business-case/")
+    for field, value in CASE.items():
+        page.fill(f"#case-{field}", value)
+
+
+def open_pack(page, base_url):
+    page.goto(base_url + PACK)
+    expect(page.locator("[data-aig-pack-bar]")).to_be_visible()
+    return page.evaluate("AIG.current ? AIG.current().name : 'My assessment'")
+
+
+def pdf_pages(page) -> list[str]:
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    page.emulate_media(media="screen")
+    reader = PdfReader(io.BytesIO(pdf))
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2, "A4 portrait"
+    return [p.extract_text() for p in reader.pages]
+
+
+def check_pages(pages, name, sections):
+    """Every page starts with the running header; each section heading starts a page, in order."""
+    header = f"Board pack: {name} \u2013 {TODAY}"
+    starts = []
+    for n, text in enumerate(pages, 1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[0] == header, (n, lines[:3])
+        starts.append(lines[1])
+    assert starts[0] == "Board pack" and "\nSummary\n" in pages[0], pages[0][:300]
+    found = [s for s in starts if s in sections]
+    assert found == sections[1:], starts  # each section after the summary starts a page, in order
+    for s in sections[1:]:  # and is nowhere but at the top of its page
+        assert sum(1 for t in pages if re.search(r"^" + re.escape(s) + r"$", t, re.M)) == 1, s
+
+
+@pytest.mark.parametrize("how", ["nothing answered", "one tool answered", "every tool answered"])
+def test_board_pack_prints_a_section_a_page_with_the_name_on_each(page, base_url, how):
+    if how == "one tool answered":
+        fill_one(page, base_url)
+    elif how == "every tool answered":
+        fill_every(page, base_url)
+    name = open_pack(page, base_url)
+    pages = pdf_pages(page)
+    check_pages(pages, name, SECTIONS)
+    text = "\n".join(pages)
+    empty = text.count("No answers yet: open the tool") + text.count("No benefits chosen yet")
+    print(f"{how}: {len(pages)} pages; {empty} empty sections")  # figures for the closing note
+    if how == "nothing answered":
+        assert empty == 7 and len(pages) == 8
+        assert "No component has been rated yet." in pages[0] and "No item is past its target date." in pages[0]
+        assert "Item Status" not in text, "no empty tables"
+    elif how == "one tool answered":
+        assert empty == 6
+        assert "1 completed, 1 in progress, 13 not started" in pages[0]  # the 15 points (sub-points not counted)
+    else:
+        assert empty == 0
+        # The summary: where each tool stands, the weakest components, the item past its date.
+        assert "Accuracy: level 1 of 5 (Not in place)" in pages[0]
+        assert "Consistency: level 2 of 5 (Emerging)" in pages[0]
+        assert re.search(r"2\. Define the problem Deployment checklist 31 March 2020 =SUM\(A1\) In progress", pages[0])
+        assert "31 January 2026" not in pages[0], "a completed item is never late"
+        flat = " ".join(text.split())  # table cells wrap
+        assert "Waits are 14 weeks & rising" in flat and "<b>bold?</b> x<y" in flat
+        assert "Hours of admin <per clinic>" in flat and "30 June 2027" in flat
+        assert "2027-06-30" not in text and "2026-12-03" not in text, "dates as people read them"
+
+
+def test_board_pack_on_screen_fills_the_answers_as_text(page, base_url):
+    fill_every(page, base_url)
+    open_pack(page, base_url)
+    row = page.locator("[data-aig-section=deployment-checklist] [data-aig-pack-item=appoint-ai-lead] td")
+    assert row.all_inner_texts()[:3] == ["Completed", "Chief Clinical Information Officer", "31 January 2026"]
+    assert row.nth(3).evaluate("e => e.textContent") == MARKUP + "\nSecond line"
+    assert page.locator(".aig-pack b").count() == 0, "markup-like answers are text, never HTML"
+    # Only chosen benefits are listed; unanswered tools are not on this page.
+    assert page.locator("[data-aig-section=benefits-planner] tbody tr:visible").count() == 1
+    case = page.locator("[data-aig-section=business-case]")
+    assert case.locator("[data-aig-pack-item=background-and-context]").inner_text() == "Not written yet"
+    assert case.locator("[data-aig-pack-item=case-date] td").inner_text() == "3 December 2026"
+    expect(page.locator("[data-aig-pack-tool=business-case] td").first).to_have_text("In progress")
+
+
+def word_file(page, tmp_path):
+    assert page.evaluate("typeof window.docx") == "undefined", "the Word library loads only when asked"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as Word").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.suffix == ".docx" and path.name.startswith("board-pack-")
+    with zipfile.ZipFile(path) as z:
+        assert z.testzip() is None
+    return Document(str(path))
+
+
+def rows(table):
+    return [[c.text for c in r.cells] for r in table.rows]
+
+
+def test_board_pack_word_has_the_same_sections_and_real_tables(page, base_url, tmp_path):
+    fill_every(page, base_url)
+    name = open_pack(page, base_url)
+    doc = word_file(page, tmp_path)
+    assert doc.paragraphs[0].style.name == "Title" and doc.paragraphs[0].text == f"Board pack: {name}"
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == SECTIONS
+    assert doc.sections[0].header.paragraphs[0].text == f"Board pack: {name} \u2013 {TODAY}"
+    tables = {tuple(rows(t)[0]): rows(t) for t in doc.tables}  # by head row (the checklists' repeat: see below)
+    # Every table on the page is a Word table with the same cells.
+    assert len(doc.tables) == page.locator(".aig-pack__frame table:visible").count()
+    checklist = [rows(t) for t in doc.tables if rows(t)[1][0] == "1. Appoint an AI lead"][0]
+    assert checklist[0] == ["Item", "Status", "Owner", "Target date", "Notes"] and len(checklist) == 1 + 17
+    assert checklist[1:3] == [
+        ["1. Appoint an AI lead", "Completed", "Chief Clinical Information Officer", "31 January 2026", MARKUP + "\nSecond line"],
+        ["2. Define the problem", "In progress", "=SUM(A1)", "31 March 2020", "Waits are 14 weeks & rising"]]
+    readiness = tables[("Component", "Area", "Level", "Evidence and notes")]
+    assert readiness[1] == ["Accuracy", "High-quality data", "1 \u2013 Not in place", MARKUP]
+    assert ["Culture", "Organisational readiness", "Don't know", ""] in readiness
+    benefits = tables[("Indicator", "Value area", "How it will be measured", "Baseline", "Target", "By when", "Owner")]
+    assert len(benefits) == 2 and benefits[1][2:] == [BENEFIT["measure"], "6 hours", "3 hours", "30 June 2027", "Service manager"]
+    cover = tables[("Cover", "Answer")]
+    assert cover[1:] == [["Title", CASE["case-title"]], ["Organisation", CASE["organisation"]], ["Author", "Not written yet"],
+                         ["Date", "3 December 2026"], ["Decision sought", "Not written yet"]]
+    late = tables[("Item", "Tool", "Target date", "Owner", "Status")]
+    assert late[1:] == [["2. Define the problem", "Deployment checklist", "31 March 2020", "=SUM(A1)", "In progress"]]
+    # Business case boxes: a sub-heading and its text, exactly as typed.
+    texts = [p.text for p in doc.paragraphs]
+    i = texts.index("What is the problem?")
+    assert doc.paragraphs[i].style.name == "Heading 3" and texts[i + 1] == CASE["problem"]
+    assert texts[texts.index("Recommended solution: benefits") + 1] == MARKUP
+    assert texts[texts.index("Background and context") + 1] == "Not written yet"
+
+
+def test_board_pack_word_when_nothing_is_answered(page, base_url, tmp_path):
+    open_pack(page, base_url)
+    doc = word_file(page, tmp_path)
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == SECTIONS
+    # Empty sections say so in one line, with no empty table.
+    assert sum(p.text.startswith(("No answers yet: open the tool", "No benefits chosen yet")) for p in doc.paragraphs) == 7
+    assert [rows(t)[0] for t in doc.tables] == [["Tool", "Where it stands", "Progress"]]
+
+
+def test_board_pack_includes_the_comparison_once_chosen(page, base_url, tmp_path):
+    earlier = tmp_path / "last-quarter.json"
+    earlier.write_text(json.dumps({"format": "ai-guide-answers", "version": 1, "exported": "2026-08-20T09:00:00Z",
+                                   "site_version": "1.0.0", "tools": {"readiness-assessment": {
+                                       "format": 1, "tool": "readiness-assessment", "updated": "2026-08-20T09:00:00Z",
+                                       "answers": {"data-accuracy": {"level": "2"}, "data-consistency": {"level": "2"}}}}}))
+    fill_every(page, base_url)
+    name = open_pack(page, base_url)
+    page.set_input_files("#aig-compare-file", str(earlier))
+    expect(page.locator("[data-aig-compare-summary]")).to_contain_text("0 components went up, 1 went down and 1 stayed the same")
+    pages = pdf_pages(page)
+    check_pages(pages, name, SECTIONS + ["Change over time"])
+    start = [n for n, t in enumerate(pages) if t.splitlines()[1] == "Change over time"][0]
+    last = "\n".join(pages[start:])
+    assert "Accuracy 2 1 \u22121" in last and "Consistency 2 2 No change" in last and "Hardware Not rated 4 Newly rated" in last
+    doc = word_file(page, tmp_path)
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == SECTIONS + ["Change over time"]
+    compare = [rows(t) for t in doc.tables if rows(t)[0] == ["Component", "Earlier", "Now", "Change"]][0]
+    assert compare[1] == ["Accuracy", "2", "1", "\u22121"]
+
+
+@pytest.mark.parametrize("how", ["empty", "filled"])
+def test_board_pack_has_no_axe_violations(page, base_url, how):
+    if how == "filled":
+        fill_every(page, base_url)
+    open_pack(page, base_url)
+    assert axe_violations(page) == []
