@@ -76,6 +76,12 @@ def test_several_assessments_switch_rename_duplicate_delete_and_undo(page, base_
     assert [a["name"] for a in page.evaluate("AIG.assessments()")] == ["Ambient voice pilot", "Radiology triage"]
     page.get_by_role("button", name="Undo", exact=True).click()
     assert len(page.evaluate("AIG.assessments()")) == 3
+    # Undo brings the deleted one back, shown at once, and touches no other assessment.
+    expect(page.locator("[data-aig-assess-name]")).to_have_text("Ambient voice pilot, March baseline")
+    notes = page.evaluate("""AIG.assessments().map(a => [a.name,
+        (AIG.readIn(a.id, 'deployment-checklist').answers['appoint-ai-lead'] || {}).notes])""")
+    assert notes == [["Ambient voice pilot", "ambient voice"], ["Radiology triage", "radiology"],
+                     ["Ambient voice pilot, March baseline", "ambient voice"]]
     page.goto(base_url + "tools/my-progress/")
     rows = page.locator("[data-aig-assessment-rows] tr").all_inner_texts()
     assert len(rows) == 3 and any("Radiology triage" in r for r in rows)

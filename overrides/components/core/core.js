@@ -361,7 +361,8 @@
   // Keep the state before an import, reset or delete (raw keys and the index), so it
   // can be undone.
   function snapshot(id) {
-    var p = prefix() + (id || currentId()) + ".", snap = { index: copy(index), keys: {} }
+    id = id || currentId()
+    var p = prefix() + id + ".", snap = { id: id, index: copy(index), keys: {} }
     keys().forEach(function (k) { if (k.indexOf(p) === 0) snap.keys[k] = get(k) })
     undoMemory = null
     if (!set(prefix() + "undo", JSON.stringify(snap))) undoMemory = snap
@@ -400,17 +401,18 @@
     index = snap.index
     writeIndex(index)
     var ids = index.list.map(function (a) { return a.id })
-    // Remove what was added since, then put back each key as it was.
+    // Remove what was added since (assessments the snapshot did not know, and keys of
+    // the snapshot's assessment it did not hold), then put back each key as it was.
     keys().forEach(function (k) {
-      var rest = k.slice(prefix().length), id = rest.split(".")[0]
-      if (k.indexOf(prefix()) === 0 && rest.split(".").length === 2 && NAME.test(rest.split(".")[1]) &&
-        (ids.indexOf(id) < 0 || (id === currentId() && !(k in snap.keys)))) set(k, null)
+      var rest = k.slice(prefix().length).split(".")
+      if (k.indexOf(prefix()) === 0 && rest.length === 2 && NAME.test(rest[1]) &&
+        (ids.indexOf(rest[0]) < 0 || (rest[0] === snap.id && !(k in snap.keys)))) set(k, null)
     })
     for (var k in snap.keys) set(k, snap.keys[k])
     writeIndex(index)
     undoMemory = null
     set(prefix() + "undo", null)
-    changed(null)
+    switchTo(snap.id)
     return true
   }
 
