@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from . import tables
 from .tables import long_date  # noqa: F401 (macros/__init__.py and tools.py take it from here)
+from .search import exclude_hidden_helpers
 from .tools import BY_ID, STATUSES, assets, flatten
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,7 +206,7 @@ class Renderer:
                               ids=" ".join(i["id"] for i in flat), revs=" ".join(i["rev"] for i in flat),
                               counted=" ".join(i["id"] for i in self.tool_items), scripts=scripts, **t.context(self))
         self._use_assets(t)
-        return html
+        return exclude_hidden_helpers(html)  # out of the site search (macros/search.py)
 
     def _use_assets(self, t) -> None:
         """Note on the page which scripts and styles its tools need; main.html loads
