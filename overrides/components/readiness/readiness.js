@@ -1,6 +1,9 @@
 // Readiness self-assessment: scores per area and overall (average of the levels
 // given; "Don't know" counted apart, never as a low score), a bar chart with the
-// same figures as the table, and the weakest components with what helps.
+// same figures as the table, and the weakest components with what helps. Where you
+// are shows as you go: a summary at the top, "N of M rated" after each area, and the
+// results after the last component, which print alone with "Print your results".
+// Every count comes from the page (the components it shows), never a fixed number.
 ;(function () {
   "use strict"
   var S = window.AIG
@@ -57,6 +60,49 @@
 
   S.readiness = { score: score, weakest: weakest }
 
+  // Set text only when it changes (no needless redraws).
+  function put(el, text) { if (el.textContent !== text) el.textContent = text }
+  function dontKnow(n) { return n ? " (" + n + " \u201cDon\u2019t know\u201d)" : "" }
+
+  function progressLines(ctx, overall) {
+    var root = ctx.root, answers = ctx.record.answers
+    var done = overall.rated + overall.unknown, total = overall.total, all = done === total
+    S.$$(root, "[data-aig-area-progress]").forEach(function (p) {
+      var area = p.getAttribute("data-aig-area-progress")
+      var ids = S.$$(root, "[data-aig-item][data-aig-area='" + area + "']").map(function (f) { return f.getAttribute("data-aig-item") })
+      var a = score(answers, ids), heading = root.querySelector("#area-" + area)
+      put(p, (heading ? heading.textContent + ": " : "") + (a.rated + a.unknown) + " of " + a.total + " rated. In all, " +
+        done + " of " + total + " rated" + (all ? ": your results are after the last component." : "."))
+      p.hidden = !done
+    })
+    put(root.querySelector("[data-aig-results-progress]"), all
+      ? "You have rated all " + total + " components" + dontKnow(overall.unknown) + "."
+      : "You have rated " + done + " of " + total + " components so far" + dontKnow(overall.unknown) +
+        ". The others are left out of the scores until you rate them.")
+    var top = root.querySelector("[data-aig-summary-top]")
+    var text = (overall.score === null ? "No score yet: every component you rated is \u201cDon\u2019t know\u201d. "
+      : "Overall readiness " + fmt(overall.score) + " out of 5, from " + done + " of " + total + " components rated. ")
+    if (top.getAttribute("data-text") !== text) {
+      top.setAttribute("data-text", text)
+      top.textContent = text
+      var link = S.el("a", null, "See your results and where to start improving")
+      link.href = "#results"
+      top.appendChild(link)
+    }
+    top.hidden = !done
+  }
+
+  // Print the results alone: the page title, the assessment's name and the results.
+  S.actions["print-results"] = function () {
+    var html = document.documentElement
+    html.classList.add("aig-print-results")
+    window.addEventListener("afterprint", function done() {
+      html.classList.remove("aig-print-results")
+      window.removeEventListener("afterprint", done)
+    })
+    window.print()
+  }
+
   S.kinds.rating = {
     update: function (ctx) {
       var answers = ctx.record.answers, root = ctx.root
@@ -87,6 +133,7 @@
         list.appendChild(li)
       })
       results.querySelector("[data-aig-weakest-none]").hidden = !!list.children.length
+      progressLines(ctx, rows[rows.length - 1])
     }
   }
   S.loaded["readiness"] = true
