@@ -89,7 +89,20 @@ def load_yaml(path: Path) -> Loaded:
         raise ContentError([f"{name}: file is missing"]) from None
     except UnicodeDecodeError as err:
         raise ContentError([f"{name}: is not UTF-8 text ({err.reason})"]) from None
-    loader = yaml.SafeLoader(text)
+    # libyaml's parser (CSafeLoader, in PyYAML's wheels) is about 8 times faster and gives
+    # the same values and lines. A file it refuses is read again by the pure-Python
+    # parser, so that problems are always worded the same way.
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return _parse(text, name, fast)
+        except ContentError:
+            pass
+    return _parse(text, name, yaml.SafeLoader)
+
+
+def _parse(text: str, name: str, loader_class) -> Loaded:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         lines: dict = {}
