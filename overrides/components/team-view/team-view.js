@@ -1,9 +1,16 @@
-// Team view: several colleagues' exports side by side, read in this browser only.
-// Never writes to storage, so the user's own answers cannot change.
+// Team view: colleagues' exported answers, and with one tick your own, side by side;
+// read in this browser only. Never writes to storage, so your answers cannot change.
+// Each person is named by the name or role given at export (the file's "by"); older
+// files without one are named by their file name and export date. Files add to the
+// comparison, one at a time or several at once; each person can be removed. User
+// text (names, file names) only ever goes in with textContent.
 ;(function () {
   "use strict"
   var S = window.AIG
   if (S.loaded["team-view"]) return S.init() // already loaded on an earlier page
+  var DASH = "\u2013"
+  var APART = 2 // ratings this many levels apart or more are a disagreement to talk through
+  var TOOLS = ["readiness-assessment", "deployment-checklist"]
 
   function median(xs) {
     if (!xs.length) return null
@@ -12,63 +19,222 @@
     return xs.length % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2
   }
 
-  function show(root, people) {
-    var table = root.querySelector("[data-aig-team-readiness]")
-    S.$$(table, "[data-aig-person]").forEach(function (c) { c.remove() })
-    var headMedian = table.querySelector("thead [data-aig-median]")
-    people.forEach(function (p) {
-      var th = S.el("th", null, p.name)
-      th.scope = "col"
-      th.setAttribute("data-aig-person", "")
-      headMedian.parentNode.insertBefore(th, headMedian)
-    })
-    S.$$(table, "tbody tr").forEach(function (tr) {
-      var id = tr.getAttribute("data-aig-row"), levels = [], cell = tr.querySelector("[data-aig-median]")
-      people.forEach(function (p) {
-        var level = ((p.tools["readiness-assessment"] || {})[id] || {}).level
-        if (level && level !== "unknown") levels.push(Number(level))
-        var td = S.el("td", null, level === "unknown" ? "?" : level || "\u2013")
-        td.setAttribute("data-aig-person", "")
-        tr.insertBefore(td, cell)
-      })
-      var m = median(levels)
-      cell.textContent = m === null ? "\u2013" : String(m)
-    })
-    S.$$(root, "[data-aig-team-checklist] tbody tr").forEach(function (tr) {
-      var id = tr.getAttribute("data-aig-row")
-      S.$$(tr, "[data-aig-status]").forEach(function (td) {
-        var status = td.getAttribute("data-aig-status")
-        td.textContent = String(people.filter(function (p) {
-          return (((p.tools["deployment-checklist"] || {})[id] || {}).status || "not-started") === status
-        }).length)
-      })
-    })
-    root.querySelector("[data-aig-team-results]").hidden = !people.length
+  function when(iso) {
+    if (!iso) return ""
+    return S.date ? S.date(iso) : String(iso).slice(0, 10)
+  }
+
+  function list(names) {
+    return names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " and " + names[names.length - 1]
+  }
+
+  function levels(n) { return n + " level" + (n === 1 ? "" : "s") }
+
+  // Every assessment in a checked export as {name, by, exported, tools: {tool: answers}}.
+  // Format 1 files hold one assessment's tools; format 2 files a list of assessments.
+  function assessmentsOf(data) {
+    if (S.exportedAssessments) return S.exportedAssessments(data)
+    var tools = {}
+    for (var t in data.tools || {}) tools[t] = (data.tools[t] || {}).answers || {}
+    return [{ name: "", by: data.by || "", exported: data.exported, tools: tools }]
+  }
+
+  // What the team view compares, so a second copy of one person's answers is known.
+  function fingerprint(tools) {
+    return JSON.stringify(TOOLS.map(function (t) {
+      var a = tools[t] || {}
+      return Object.keys(a).sort().map(function (id) { return [id, a[id].level || "", a[id].status || ""] })
+    }))
+  }
+
+  function myTools() {
+    var tools = {}
+    TOOLS.forEach(function (t) { tools[t] = S.read(t).answers || {} })
+    return tools
+  }
+
+  function myName() {
+    var by = S.by ? String(S.by() || "").trim() : ""
+    return (by || "You") + " (this browser)"
   }
 
   S.pages["team-view"] = function (root) {
+    var people = [] // {name, detail, tools, key, mine}
     var input = root.querySelector("[data-aig-team-input]")
+    var mine = root.querySelector("[data-aig-team-mine]")
+    root.querySelector("[data-aig-team-add]").hidden = false
+
+    function unique(name) {
+      var taken = people.map(function (p) { return p.name }), out = name, n = 2
+      while (taken.indexOf(out) >= 0) out = name + " (" + n++ + ")"
+      return out
+    }
+
+    // The people one file brings: one per assessment in it.
+    function fromFile(file, data) {
+      var all = assessmentsOf(data), stem = file.name.replace(/\.json$/i, "")
+      return all.map(function (a) {
+        var by = String(a.by || data.by || "").trim(), date = when(a.exported || data.exported)
+        var name = by || stem + (date ? " (exported " + date + ")" : "")
+        if (all.length > 1 && a.name) name += ": " + a.name
+        var detail = "from " + file.name + (date ? ", exported " + date : "") +
+          (a.name && all.length === 1 ? ", assessment \u201c" + a.name + "\u201d" : "")
+        return { name: name, detail: detail, tools: a.tools || {}, who: by || file.name }
+      })
+    }
+
+    // Who and what: one person's answers added twice (the same file again, or your own
+    // export as well as "my answers") count once.
+    function key(p) { return fingerprint(p.mine ? myTools() : p.tools) + "|" + p.who }
+
+    function add(p) {
+      var twin = people.filter(function (q) { return key(q) === key(p) })[0]
+      if (twin) return twin
+      p.name = unique(p.name)
+      people.push(p)
+      return null
+    }
+
     input.addEventListener("change", function () {
-      var files = Array.prototype.slice.call(input.files), people = [], skipped = [], left = files.length
+      var files = Array.prototype.slice.call(input.files), results = [], left = files.length
       if (!left) return
       files.forEach(function (file, i) {
         S.readFile(file, function (result) {
-          if (result.error) skipped.push(file.name + " (" + result.error + ")")
-          else {
-            var tools = {}
-            tools = S.exportedAssessments(result.data)[0].tools
-            people[i] = { name: file.name.replace(/\.json$/i, ""), tools: tools }
-          }
+          results[i] = { file: file, result: result }
           if (--left) return
-          people = people.filter(Boolean)
-          show(root, people)
-          S.say(root, "Compared " + people.length + " file" + (people.length === 1 ? "" : "s") +
-            (people.length ? ": " + people.map(function (p) { return p.name }).join(", ") : "") + "." +
-            (skipped.length ? " Skipped " + skipped.length + " that could not be used: " + skipped.join("; ") : ""),
-            skipped.length ? "warning" : "success")
+          var added = [], skipped = [], twice = []
+          results.forEach(function (r) {
+            if (r.result.error) return skipped.push(r.file.name + " (" + r.result.error + ")")
+            fromFile(r.file, r.result.data).forEach(function (p) {
+              var twin = add(p)
+              if (twin) twice.push(p.name + " (the same answers as " + twin.name + ")")
+              else added.push(p.name)
+            })
+          })
+          input.value = "" // so that the same file can be chosen again later
+          show()
+          var text = (added.length ? "Added " + list(added) + ". " : "Nobody was added. ") + compared() +
+            (twice.length ? " Already compared, so not added again: " + twice.join("; ") + "." : "") +
+            (skipped.length ? " Skipped " + skipped.length + " file" + (skipped.length === 1 ? "" : "s") +
+              " that could not be used: " + skipped.join("; ") : "")
+          S.say(root, text, skipped.length || !added.length ? "warning" : "success")
         })
       })
     })
+
+    mine.addEventListener("change", function () {
+      if (mine.checked) {
+        var me = { name: myName(), mine: true, who: S.by ? String(S.by() || "").trim() : "", tools: {} }
+        me.detail = "answers saved in this browser" + (S.current ? ", assessment \u201c" + S.current().name + "\u201d" : "")
+        var twin = add(me)
+        if (twin) {
+          mine.checked = false
+          return S.say(root, "Your answers are already compared, as " + twin.name + ".", "warning")
+        }
+        show()
+        S.say(root, "Added your answers from this browser. " + compared(), "success")
+      } else {
+        people = people.filter(function (p) { return !p.mine })
+        show()
+        S.say(root, "Removed your answers from this browser. " + compared(), "info")
+      }
+    })
+
+    function compared() {
+      return people.length ? people.length + (people.length === 1 ? " person" : " people") + " compared." : "Nobody is compared now."
+    }
+
+    function remove(p) {
+      var i = people.indexOf(p)
+      if (p.mine) mine.checked = false
+      people.splice(i, 1)
+      show()
+      // Focus goes to the next person's Remove button, else the previous one, else the file input.
+      var buttons = root.querySelectorAll("[data-aig-team-list] button")
+      ;(buttons[Math.min(i, buttons.length - 1)] || input).focus()
+      S.say(root, "Removed " + p.name + ". " + compared(), "info")
+    }
+
+    function showPeople() {
+      var ul = root.querySelector("[data-aig-team-list]")
+      ul.textContent = ""
+      people.forEach(function (p) {
+        var li = S.el("li")
+        li.appendChild(S.el("strong", null, p.name))
+        li.appendChild(S.el("span", "aig-muted", " " + p.detail + " "))
+        var b = S.button("Remove", function () { remove(p) })
+        b.appendChild(S.el("span", "aig-vh", " " + p.name))
+        li.appendChild(b)
+        ul.appendChild(li)
+      })
+      root.querySelector("[data-aig-team-people]").hidden = !people.length
+    }
+
+    function showReadiness() {
+      var table = root.querySelector("[data-aig-team-readiness]")
+      S.$$(table, "[data-aig-person]").forEach(function (c) { c.remove() })
+      // The agreement and the spread come first (what a phone shows without scrolling),
+      // then each person's level.
+      var head = table.querySelector("thead tr")
+      people.forEach(function (p) {
+        var th = S.el("th", null, p.name)
+        th.scope = "col"
+        th.setAttribute("data-aig-person", "")
+        head.appendChild(th)
+      })
+      var split = []
+      S.$$(table, "tbody tr").forEach(function (tr) {
+        var id = tr.getAttribute("data-aig-row"), xs = []
+        people.forEach(function (p) {
+          var level = ((p.tools["readiness-assessment"] || {})[id] || {}).level
+          if (level && level !== "unknown" && !isNaN(Number(level))) xs.push(Number(level))
+          var td = S.el("td", null, level === "unknown" ? "?" : level ? String(level) : DASH)
+          td.setAttribute("data-aig-person", "")
+          tr.appendChild(td)
+        })
+        var lo = xs.length ? Math.min.apply(null, xs) : null, hi = xs.length ? Math.max.apply(null, xs) : null
+        var m = median(xs), apart = xs.length > 1 ? hi - lo : null
+        tr.querySelector("[data-aig-low]").textContent = lo === null ? DASH : String(lo)
+        tr.querySelector("[data-aig-median]").textContent = m === null ? DASH : String(m)
+        tr.querySelector("[data-aig-high]").textContent = hi === null ? DASH : String(hi)
+        var agree = tr.querySelector("[data-aig-agree]")
+        agree.textContent = ""
+        var differ = apart !== null && apart >= APART
+        tr.classList.toggle("aig-team__split", differ)
+        if (differ) {
+          split.push(tr.getAttribute("data-aig-name"))
+          agree.appendChild(S.el("strong", "aig-team__flag", "Differ by " + levels(apart)))
+        } else agree.textContent = apart === null ? DASH : apart === 0 ? "Agree" : "Within 1 level"
+      })
+      var rows = table.querySelectorAll("tbody tr").length
+      root.querySelector("[data-aig-team-split]").textContent = people.length < 2 ? "Add at least two people to see where they differ."
+        : split.length ? "Ratings are " + APART + " or more levels apart on " + split.length + " of " + rows +
+          " components: " + list(split) + ". Talk these through first."
+          : "No component has ratings " + APART + " or more levels apart."
+    }
+
+    function showChecklist() {
+      S.$$(root, "[data-aig-team-checklist] tbody tr").forEach(function (tr) {
+        var id = tr.getAttribute("data-aig-row")
+        S.$$(tr, "[data-aig-status]").forEach(function (td) {
+          var status = td.getAttribute("data-aig-status"), first = td === tr.querySelector("[data-aig-status]")
+          // Each person counts once per point; no answer, or a status this site does not
+          // know, counts in the first column ("Not started").
+          td.textContent = String(people.filter(function (p) {
+            var s = (((p.tools["deployment-checklist"] || {})[id] || {}).status)
+            return s === status || (first && !(s && tr.querySelector("[data-aig-status='" + s + "']")))
+          }).length)
+        })
+      })
+    }
+
+    function show() {
+      people.forEach(function (p) { if (p.mine) p.tools = myTools() })
+      showPeople()
+      showReadiness()
+      showChecklist()
+      root.querySelector("[data-aig-team-results]").hidden = !people.length
+    }
   }
   S.loaded["team-view"] = true
   S.init()
