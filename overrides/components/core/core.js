@@ -496,7 +496,10 @@
   }
 
   // ----- reading and writing controls -----
-  function itemOf(control) { return control.closest("[data-aig-item]").getAttribute("data-aig-item") }
+  function itemOf(control) {
+    if (!control.__aigItem) control.__aigItem = control.closest("[data-aig-item]").getAttribute("data-aig-item")
+    return control.__aigItem
+  }
   function fieldOf(control) { return control.getAttribute("data-aig-field") }
 
   function valueOf(control) {
@@ -513,13 +516,15 @@
   }
 
   // The printed answer beside each control (controls are hidden in print).
-  function mirrorOf(control) {
+  // The printed answer's element after a control; made only when there is something
+  // to print (a tool of 1,000 items restores without thousands of empty elements).
+  function mirrorOf(control, make) {
     var host = control.type === "radio" ? control.closest(".aig-radios") : control
     var m = host.nextElementSibling
-    if (!m || !m.classList.contains("aig-print")) {
-      m = el("div", "aig-print")
-      host.parentNode.insertBefore(m, host.nextSibling)
-    }
+    if (m && m.classList.contains("aig-print")) return m
+    if (!make) return null
+    m = el("div", "aig-print")
+    host.parentNode.insertBefore(m, host.nextSibling)
     return m
   }
 
@@ -542,18 +547,21 @@
     ctx.counts.forEach(function (show) { show() })
   }
 
-  function refresh(ctx) {
+  // Show the saved answers: every item, or only the one just changed (`only`, an id).
+  function refresh(ctx, only) {
     var answers = ctx.record.answers
     ctx.controls.forEach(function (c) {
-      var m = mirrorOf(c)
-      m.textContent = printText(c, answers[itemOf(c)] || {})
-      m.hidden = !m.textContent
+      if (only && itemOf(c) !== only) return
+      var text = printText(c, answers[itemOf(c)] || {}), m = mirrorOf(c, !!text)
+      if (m) { m.textContent = text; m.hidden = !text }
       // In print, a field left empty is left out rather than shown as a bare label.
       var field = c.closest(".aig-field")
-      if (field) field.classList.toggle("aig-empty", !m.textContent)
+      if (field) field.classList.toggle("aig-empty", !text)
     })
     $$(ctx.root, "[data-aig-tag]").forEach(function (tag) {
-      var a = answers[tag.closest("[data-aig-item]").getAttribute("data-aig-item")] || {}
+      var id = tag.closest("[data-aig-item]").getAttribute("data-aig-item")
+      if (only && id !== only) return
+      var a = answers[id] || {}
       var status = a.status || "not-started"
       tag.textContent = STATUS[status] || status
       tag.className = "aig-tag aig-tag--" + status
@@ -576,7 +584,7 @@
     // Each answer records the revision of the guidance it answers (changed-guidance flag).
     if (Object.keys(a).length) { if (ctx.revs[id]) a.rev = ctx.revs[id]; ctx.record.answers[id] = a } else delete ctx.record.answers[id]
     var saved = S.write(ctx.tool, ctx.record, true)
-    refresh(ctx)
+    refresh(ctx, id)
     if (!saved) warnCannotSave(ctx.root)
   }
 
