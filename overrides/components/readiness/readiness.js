@@ -1,9 +1,7 @@
 // Readiness self-assessment: scores per area and overall (average of the levels
-// given; "Don't know" counted apart, never as a low score), a bar chart with the
-// same figures as the table, and the weakest components with what helps. Where you
-// are shows as you go: a summary at the top, "N of M rated" after each area, and the
-// results after the last component, which print alone with "Print your results".
-// Every count comes from the page (the components it shows), never a fixed number.
+// given; "Don't know" counted apart), a chart with the table's figures, the weakest
+// components with what helps; "N of M rated" as you go (M from the page), the results
+// after the last component, and "Print your results" to print them alone.
 ;(function () {
   "use strict"
   var S = window.AIG

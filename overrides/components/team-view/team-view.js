@@ -1,9 +1,5 @@
-// Team view: colleagues' exported answers, and with one tick your own, side by side;
-// read in this browser only. Never writes to storage, so your answers cannot change.
-// Each person is named by the name or role given at export (the file's "by"); older
-// files without one are named by their file name and export date. Files add to the
-// comparison, one at a time or several at once; each person can be removed. User
-// text (names, file names) only ever goes in with textContent.
+// Team view: exports, and your own answers, side by side; read in this browser only,
+// never stored. How people are named and counted: README.md. User text: textContent only.
 ;(function () {
   "use strict"
   var S = window.AIG
@@ -30,8 +26,7 @@
 
   function levels(n) { return n + " level" + (n === 1 ? "" : "s") }
 
-  // Every assessment in a checked export as {name, by, exported, tools: {tool: answers}}.
-  // Format 1 files hold one assessment's tools; format 2 files a list of assessments.
+  // [{name, by, exported, tools: {tool: answers}}] from an export of format 1 or 2.
   function assessmentsOf(data) {
     if (S.exportedAssessments) return S.exportedAssessments(data)
     var tools = {}
@@ -39,7 +34,6 @@
     return [{ name: "", by: data.by || "", exported: data.exported, tools: tools }]
   }
 
-  // What the team view compares, so a second copy of one person's answers is known.
   function fingerprint(tools) {
     return JSON.stringify(TOOLS.map(function (t) {
       var a = tools[t] || {}
@@ -59,7 +53,7 @@
   }
 
   S.pages["team-view"] = function (root) {
-    var people = [] // {name, detail, tools, key, mine}
+    var people = [] // {name, detail, tools, who, mine}
     var input = root.querySelector("[data-aig-team-input]")
     var mine = root.querySelector("[data-aig-team-mine]")
     root.querySelector("[data-aig-team-add]").hidden = false
@@ -83,8 +77,7 @@
       })
     }
 
-    // Who and what: one person's answers added twice (the same file again, or your own
-    // export as well as "my answers") count once.
+    // One person's answers added twice (a file again, your export and "my answers") count once.
     function key(p) { return fingerprint(p.mine ? myTools() : p.tools) + "|" + p.who }
 
     function add(p) {
@@ -149,7 +142,7 @@
       if (p.mine) mine.checked = false
       people.splice(i, 1)
       show()
-      // Focus goes to the next person's Remove button, else the previous one, else the file input.
+      // Focus: the next Remove button, else the previous one, else the file input.
       var buttons = root.querySelectorAll("[data-aig-team-list] button")
       ;(buttons[Math.min(i, buttons.length - 1)] || input).focus()
       S.say(root, "Removed " + p.name + ". " + compared(), "info")
@@ -173,8 +166,7 @@
     function showReadiness() {
       var table = root.querySelector("[data-aig-team-readiness]")
       S.$$(table, "[data-aig-person]").forEach(function (c) { c.remove() })
-      // The agreement and the spread come first (what a phone shows without scrolling),
-      // then each person's level.
+      // Agreement and spread first (what a phone shows), then each person's level.
       var head = table.querySelector("thead tr")
       people.forEach(function (p) {
         var th = S.el("th", null, p.name)
@@ -218,8 +210,7 @@
         var id = tr.getAttribute("data-aig-row")
         S.$$(tr, "[data-aig-status]").forEach(function (td) {
           var status = td.getAttribute("data-aig-status"), first = td === tr.querySelector("[data-aig-status]")
-          // Each person counts once per point; no answer, or a status this site does not
-          // know, counts in the first column ("Not started").
+          // Each person counts once; no answer or an unknown status counts as "Not started".
           td.textContent = String(people.filter(function (p) {
             var s = (((p.tools["deployment-checklist"] || {})[id] || {}).status)
             return s === status || (first && !(s && tr.querySelector("[data-aig-status='" + s + "']")))
