@@ -252,23 +252,27 @@ def test_team_view_merges_three_exports_and_skips_a_bad_one(page, base_url, tmp_
     message = page.locator("[data-aig-messages] .aig-msg")
     message.wait_for()
     text = message.inner_text()
-    assert "Compared 3 files: asha, ben, carys" in text
+    # Files of format 1 carry no name ("by"): each person is their file name and export date.
+    assert "Added asha (exported 20 November 2026), ben (exported 20 November 2026) and carys" in text
     assert "Skipped 1" in text and "holiday-photo.json" in text
     table = page.locator("[data-aig-team-readiness]")
-    assert table.locator("thead th").all_inner_texts() == ["Component", "asha", "ben", "carys", "Median"]
+    assert table.locator("thead th").all_inner_texts() == [
+        "Component", "Agreement", "Lowest", "Median", "Highest",
+        "asha (exported 20 November 2026)", "ben (exported 20 November 2026)", "carys (exported 20 November 2026)"]
     accuracy = table.locator("tr[data-aig-row=data-accuracy] td").all_inner_texts()
-    assert accuracy == ["1", "3", "4", "3"]
+    assert accuracy == ["Differ by 3 levels", "1", "3", "4", "1", "3", "4"]
     culture = table.locator("tr[data-aig-row=org-culture] td").all_inner_texts()
-    assert culture == ["4", "?", "2", "3"]  # "Don't know" is left out of the median
-    assert table.locator("tr[data-aig-row=infra-hardware] td").all_inner_texts() == ["\u2013"] * 3 + ["\u2013"]
+    assert culture == ["Differ by 2 levels", "2", "3", "4", "4", "?", "2"]  # "Don't know" is left out
+    assert table.locator("tr[data-aig-row=infra-hardware] td").all_inner_texts() == ["\u2013"] * 4 + ["\u2013"] * 3
     lead = page.locator("[data-aig-team-checklist] tr[data-aig-row=appoint-ai-lead] td").all_inner_texts()
     assert lead == ["0", "0", "2", "1"]  # not started, in progress, completed, not applicable
     problem = page.locator("[data-aig-team-checklist] tr[data-aig-row=define-the-problem] td").all_inner_texts()
     assert problem == ["1", "1", "1", "0"]
     assert storage(page) == before, "the user's own answers never change"
-    # Choosing again replaces the comparison rather than adding to it.
+    # Choosing again adds to the comparison (issue 11); the same file again counts once.
     page.set_input_files("#aig-team-files", [str(files[0])])
-    expect(page.locator("[data-aig-team-readiness] thead th")).to_have_count(3)
+    expect(message).to_contain_text("Already compared, so not added again")
+    expect(page.locator("[data-aig-team-readiness] thead th")).to_have_count(8)
     assert axe_violations(page) == []
 
 
