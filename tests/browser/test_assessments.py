@@ -109,7 +109,7 @@ def test_benefits_planner_saves_restores_and_summarises(page, base_url):
     first = rows.first.locator("td, th").all_inner_texts()
     name = page.locator("#item-workforce-productivity").get_attribute("data-aig-name")
     assert first == [f"{name} (Productivity and cost reduction)", "Hours of admin time per clinic",
-                     "from 6 hours to 3 hours by 2027-06-30", "Service manager", "Yes"]
+                     "from 6 hours to 3 hours by 30 June 2027", "Service manager", "Yes"]
     assert page.locator("[data-aig-progress]").inner_text() == "2 indicators chosen, 1 with a measure, baseline and target"
 
 
@@ -137,18 +137,20 @@ def test_business_case_word_guide_draft_and_markdown_export(page, base_url, tmp_
 
     page.get_by_role("button", name="Draft from my answers").click()
     message = page.locator("[data-aig-messages]").inner_text()
-    assert ("Filled from your answers: \u201cRecommended solution: benefits\u201d, \u201cRisks and mitigations\u201d, "
-            "\u201cImplementation plan\u201d.") in message
+    assert ("Filled from your answers: \u201cRecommended solution: benefits\u201d, \u201cRecommended solution: cost analysis\u201d, "
+            "\u201cRisks and mitigations\u201d.") in message
     assert "Left as you wrote them: \u201cWhat is the problem?\u201d." in message
-    assert "Nothing in your other tools yet" not in message
+    # No checklist point has an owner or a target date yet, so there is no plan to draft.
+    assert "Nothing in your other tools yet for: \u201cImplementation plan\u201d." in message
     assert page.input_value("#case-problem") == "My own words about the problem"  # never overwritten
     benefits = page.input_value("#case-benefits")
-    assert "Hours of admin time per clinic" in benefits and "target 3 hours by 2027-06-30" in benefits
+    assert "Hours of admin time per clinic" in benefits and "target 3 hours by 30 June 2027" in benefits
     risks = page.input_value("#case-risks-and-mitigations")
     assert "DPO reviewing draft DPIA" in risks and "in progress" in risks
     assert "ncryption" not in risks, "completed items are not open risks"
-    plan = page.input_value("#case-implementation-plan")
-    assert "Accuracy (now at level 1 of 5)" in plan and "Strategy" in plan
+    # Readiness gaps are risks, with their mitigation; never steps of the plan.
+    assert "Readiness gap: Accuracy is at level 1 of 5. Mitigation:" in risks and "Readiness gap: Strategy" in risks
+    assert page.input_value("#case-implementation-plan") == ""
     assert page.input_value("#case-options-analysis") == ""  # nothing to draft it from
     # Drafting again changes nothing the user now has.
     page.fill("#case-benefits", "Edited by me")
@@ -171,10 +173,11 @@ def test_business_case_word_guide_draft_and_markdown_export(page, base_url, tmp_
     for q in ("Why should we do this?", "What does it look like?", "How will we get there?"):
         assert f"## {q}\n" in md
     assert "Dermatology triage waits are 14 weeks" in md and "Edited by me" in md
-    assert md.count("_Not written yet._") == 10 - len([k for k, v in answers(page, "business-case").items() if v.get("text")])
+    # The 10 boxes and the 5 cover fields (title, organisation, author, date, decision sought).
+    assert md.count("_Not written yet._") == 15 - len([k for k, v in answers(page, "business-case").items() if v.get("text")])
     dl = export_file(page, "Export answers (JSON)")
     data = json.loads(open(dl.path()).read())
-    assert data["assessments"][0]["tools"]["business-case"]["answers"]["benefits"] == {"text": "Edited by me"}
+    assert without_rev(data["assessments"][0]["tools"]["business-case"]["answers"])["benefits"] == {"text": "Edited by me"}
 
 
 TYPICAL = {
@@ -221,7 +224,7 @@ def test_business_case_prints_on_one_landscape_a4_page(page, base_url, how_full)
     assert width > height and abs(width - 841.9) < 2 and abs(height - 595.3) < 2, (width, height)
 
 
-def export_file(tmp_path, name, readiness, checklist):
+def write_export(tmp_path, name, readiness, checklist):
     tools = {}
     if readiness is not None:
         tools["readiness-assessment"] = {"format": 1, "tool": "readiness-assessment", "updated": "2026-11-20T09:00:00Z",
@@ -237,11 +240,11 @@ def export_file(tmp_path, name, readiness, checklist):
 
 def test_team_view_merges_three_exports_and_skips_a_bad_one(page, base_url, tmp_path):
     files = [
-        export_file(tmp_path, "asha.json", {"data-accuracy": "1", "org-culture": "4"},
+        write_export(tmp_path, "asha.json", {"data-accuracy": "1", "org-culture": "4"},
                     {"appoint-ai-lead": "completed", "define-the-problem": "in-progress"}),
-        export_file(tmp_path, "ben.json", {"data-accuracy": "3", "org-culture": "unknown"},
+        write_export(tmp_path, "ben.json", {"data-accuracy": "3", "org-culture": "unknown"},
                     {"appoint-ai-lead": "completed"}),
-        export_file(tmp_path, "carys.json", {"data-accuracy": "4", "org-culture": "2"},
+        write_export(tmp_path, "carys.json", {"data-accuracy": "4", "org-culture": "2"},
                     {"appoint-ai-lead": "not-applicable", "define-the-problem": "completed"}),
     ]
     bad = tmp_path / "holiday-photo.json"
@@ -286,7 +289,7 @@ def test_my_progress_includes_the_new_tools(page, base_url):
     page.goto(base_url + "tools/my-progress/")
     assert "8 of 15 rated" in page.locator("[data-aig-row=readiness-assessment]").inner_text()
     assert "2 indicators chosen" in page.locator("[data-aig-row=benefits-planner]").inner_text()
-    assert "1 of 10 boxes written" in page.locator("[data-aig-row=business-case]").inner_text()
+    assert "1 of 15 boxes written" in page.locator("[data-aig-row=business-case]").inner_text()  # 10 boxes and the cover
     assert page.locator("[data-aig-row=business-case] [data-aig-updated]").inner_text() != "Never"
 
 
