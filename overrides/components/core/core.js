@@ -535,6 +535,7 @@
       return chosen ? chosen.labels[0].textContent : ""
     }
     if (control.type === "checkbox") return ""
+    if (control.type === "date" && v) return S.date(v + "T12:00") // printed as people read dates: 31 March 2026
     // A value that is not one of the options (from an older or edited file) prints as saved.
     if (control.tagName === "SELECT") return control.selectedOptions.length ? control.selectedOptions[0].textContent : v || ""
     return v || ""
