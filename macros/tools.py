@@ -120,7 +120,8 @@ def one_group(gid):
 
 def readiness_context(r):
     checklist = {i["id"]: i for i in flatten(checklist_items(r.c))}
-    return dict(readiness=r.c["readiness"], checklist=checklist)
+    return dict(readiness=r.c["readiness"], checklist=checklist,
+                levels_label=r.c["provenance"]["labels"]["readiness-levels"])
 
 
 def guide_version(r) -> str:

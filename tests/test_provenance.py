@@ -175,9 +175,6 @@ def test_guide_pages_show_no_readiness_levels_without_the_label(built_site):
     assert not problems, problems
 
 
-@pytest.mark.xfail(reason="labels inside the tool pages are added by the tools' owner (issue 9 part 1); "
-                          "this test passes once they show content/provenance.yml's readiness label",
-                   strict=False)
 def test_tool_pages_show_no_readiness_levels_without_the_label(built_site):
     snippets = level_snippets()
     label = LABELS["readiness-levels"]["tag"]
