@@ -39,20 +39,21 @@
     return e
   }
 
+  // Each area's name above its bar, so the text stays readable on a phone's width.
   function chart(rows) {
-    var w = 560, label = 170, h = rows.length * 30 + 24, unit = (w - label - 50) / 5
+    var w = 400, pad = 8, step = 44, h = rows.length * step + 30, unit = (w - pad - 40) / 5
     var root = svg("svg", { viewBox: "0 0 " + w + " " + h, class: "aig-chart", role: "img", "aria-labelledby": "aig-chart-title" })
     root.appendChild(svg("title", { id: "aig-chart-title" }, "Bar chart of readiness scores out of 5: " +
       rows.map(function (r) { return r.name + " " + fmt(r.score) }).join(", ") + ". The table below gives the same figures."))
     rows.forEach(function (r, i) {
-      var y = i * 30 + 6
-      root.appendChild(svg("text", { x: 0, y: y + 15 }, r.name))
-      if (r.score !== null) root.appendChild(svg("rect", { class: "bar", x: label, y: y + 2, height: 18, width: Math.max(2, r.score * unit) }))
-      root.appendChild(svg("text", { x: label + (r.score || 0) * unit + 6, y: y + 15 }, fmt(r.score)))
+      var y = i * step
+      root.appendChild(svg("text", { x: pad, y: y + 14 }, r.name))
+      if (r.score !== null) root.appendChild(svg("rect", { class: "bar", x: pad, y: y + 20, height: 16, width: Math.max(2, r.score * unit) }))
+      root.appendChild(svg("text", { x: pad + (r.score || 0) * unit + 6, y: y + 33 }, fmt(r.score)))
     })
-    var base = rows.length * 30 + 8
-    root.appendChild(svg("line", { class: "axis", x1: label, x2: label + 5 * unit, y1: base, y2: base }))
-    for (var n = 0; n <= 5; n++) root.appendChild(svg("text", { x: label + n * unit - 3, y: base + 14 }, String(n)))
+    var base = rows.length * step + 4
+    root.appendChild(svg("line", { class: "axis", x1: pad, x2: pad + 5 * unit, y1: base, y2: base }))
+    for (var n = 0; n <= 5; n++) root.appendChild(svg("text", { x: pad + n * unit - 3, y: base + 16 }, String(n)))
     return root
   }
 
