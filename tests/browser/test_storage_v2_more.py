@@ -290,8 +290,6 @@ def test_storage_full_on_a_tool_page(page, base_url, tool):
     assert dl.suggested_filename.endswith(f"-{tool}.json")
 
 
-@pytest.mark.xfail(strict=True, reason="core.js: the cannot-save warning lives in the message area, which the next "
-                   "message (the export's name prompt) empties, and it is never shown again")
 def test_storage_full_warning_stays_after_an_export(page, base_url):
     fill_storage_first(page, base_url)
     open_tool(page, base_url, "deployment-checklist")

@@ -476,7 +476,8 @@
   function say(root, text, type, actions, focus) {
     var box = root.querySelector("[data-aig-messages]")
     if (!box) return
-    box.textContent = ""
+    // A new message replaces the last, but never the warning that nothing can be saved.
+    $$(box, ":scope > :not([data-aig-keep])").forEach(function (m) { m.remove() })
     var msg = el("div", "aig-msg aig-msg--" + (type || "info"))
     // The area is a polite live region; errors interrupt.
     if (type === "error") msg.setAttribute("role", "alert")
@@ -592,7 +593,8 @@
   function warnCannotSave(root) {
     if (root.getAttribute("data-aig-warned")) return
     root.setAttribute("data-aig-warned", "1")
-    say(root, S.T.cannotSave, "error", [button("Export answers now", function () { exportJson(root) })])
+    var msg = say(root, S.T.cannotSave, "error", [button("Export answers now", function () { exportJson(root) })])
+    if (msg) msg.setAttribute("data-aig-keep", "")
   }
 
   // A long text box counts the characters left once the person nears its limit
