@@ -1,0 +1,56 @@
+"""CONTRIBUTING.md's "Adding a tool" steps are complete: followed on a copy of the
+project (content and schema, the model list, one registry entry, a page and a nav
+line, reusing the checklist component), the site builds strictly, the new tool works
+as a tool, and My progress and the board of saved answers know it, with nothing
+else changed."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT
+
+PARTS = ("mkdocs.yml", "docs", "content", "macros", "overrides")
+STEPS = ("content/", "MODELS", "overrides/components/", "TOOLS", "docs/tools/", "nav")
+
+
+def test_the_steps_are_written_down():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## Adding a tool", 1)[1].split("\n## ", 1)[0]
+    for step in STEPS:
+        assert step in section, step
+
+
+def test_following_the_steps_gives_a_working_tool(tmp_path):
+    for part in PARTS:
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
+    # 1. Content, with a schema beside it (the shape of where_to_start's), and the model list.
+    schema = (tmp_path / "content/where_to_start.schema.json").read_text().replace("where_to_start", "supplier_checks")
+    (tmp_path / "content/supplier_checks.schema.json").write_text(schema)
+    (tmp_path / "content/supplier_checks.yml").write_text(
+        "steps:\n  - id: supplier-dtac\n    text: Ask the supplier for its DTAC assessment.\n"
+        "  - id: supplier-dpia-support\n    text: Agree who writes the DPIA.\n")
+    content_py = tmp_path / "macros/content.py"
+    content_py.write_text(content_py.read_text().replace('"business_case", ', '"business_case", "supplier_checks", ', 1))
+    # 2. No component of its own: it reuses the checklist. 3. One registry entry.
+    with open(tmp_path / "macros/tools.py", "a") as f:
+        f.write('\n\nTOOLS = TOOLS[:-2] + (Tool("supplier-checks", "Supplier checks", "tools/supplier-checks.md", '
+                '"checklist", "checklist", lambda c: [item(s["id"], s["text"]) for s in c["supplier_checks"]["steps"]], '
+                'one_group("steps")),) + TOOLS[-2:]\nBY_ID = {t.id: t for t in TOOLS}\n')
+    # 4. A page and a nav line.
+    (tmp_path / "docs/tools/supplier-checks.md").write_text("# Supplier checks\n\n{{ tool('supplier-checks') }}\n")
+    mk = tmp_path / "mkdocs.yml"
+    mk.write_text(mk.read_text().replace("      - My progress: tools/my-progress.md",
+                                         "      - Supplier checks: tools/supplier-checks.md\n"
+                                         "      - My progress: tools/my-progress.md"))
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                          cwd=tmp_path, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = (tmp_path / "site/tools/supplier-checks/index.html").read_text()
+    assert 'data-aig-tool="supplier-checks"' in page and 'data-aig-ids="supplier-dtac supplier-dpia-support"' in page
+    assert re.search(r'<script src="[^"]*components/core/core.js" defer>', page), "the page loads the engine"
+    assert 'id="status-supplier-dtac"' in page and "Ask the supplier for its DTAC assessment." in page
+    progress = (tmp_path / "site/tools/my-progress/index.html").read_text()
+    assert 'data-aig-row="supplier-checks"' in progress
