@@ -166,7 +166,8 @@
     },
     update: function (ctx) {
       S.$$(ctx.root, ".aig-case__field").forEach(function (box) {
-        count(box)
+        // The box being typed in is counted after a pause (setup), not on every key.
+        if (!box.contains(document.activeElement)) count(box)
         var control = box.querySelector("[data-aig-field]"), from = box.querySelector("[data-aig-from]")
         if (from) from.hidden = !!control.value.trim()
         // Dates print as people read them.
