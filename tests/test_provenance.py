@@ -162,24 +162,14 @@ def level_snippets() -> list[str]:
             for level in c["levels"]]
 
 
-def test_guide_pages_show_no_readiness_levels_without_the_label(built_site):
-    """The guide pages describe the 15 components (the guide's words), never the levels,
-    unless they carry the label."""
+@pytest.mark.parametrize("folder", ["guide", "tools"])
+def test_no_page_shows_readiness_levels_without_the_label(built_site, folder):
+    """Guide pages describe the 15 components (the guide's words), never the levels;
+    tool pages that show the levels (readiness, board pack) carry the label."""
     snippets = level_snippets()
     label = LABELS["readiness-levels"]["tag"]
     problems = []
-    for path in sorted((built_site / "guide").rglob("index.html")):
-        text = flat(path.read_text(encoding="utf-8"))
-        if any(s in text for s in snippets) and label not in text:
-            problems.append(str(path.relative_to(built_site)))
-    assert not problems, problems
-
-
-def test_tool_pages_show_no_readiness_levels_without_the_label(built_site):
-    snippets = level_snippets()
-    label = LABELS["readiness-levels"]["tag"]
-    problems = []
-    for path in sorted((built_site / "tools").rglob("index.html")):
+    for path in sorted((built_site / folder).rglob("index.html")):
         text = flat(path.read_text(encoding="utf-8"))
         if any(s in text for s in snippets) and label not in text:
             problems.append(str(path.relative_to(built_site)))
