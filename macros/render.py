@@ -77,6 +77,7 @@ class Renderer:
 
     # ---------------------------------------------------------------- glossary
     def glossary(self) -> str:
+        # str(): Markup + str would escape the str, so the tags would show as text
         from markupsafe import escape
         terms = sorted(self.c["glossary"]["terms"], key=lambda t: t["term"].lower())
         names = {t["id"]: t["term"] for t in terms}
@@ -88,7 +89,7 @@ class Renderer:
         label = self.c["provenance"]["labels"]["glossary"]
         if any(t["source"] == "site" for t in terms):
             out += ["<p class=\"aig-provenance\" data-aig-provenance=\"glossary\">"
-                    + escape(" ".join(label["text"].split())) + "</p>", ""]
+                    + str(escape(" ".join(label["text"].split()))) + "</p>", ""]
         current = None
         for t in terms:
             letter = t["term"][0].upper()
@@ -99,7 +100,7 @@ class Renderer:
             out += [f"### {t['term']}{abbr} {{#{t['id']}}}", "", " ".join(t["definition"].split()), ""]
             if t["source"] == "site":
                 out += ["<p class=\"aig-provenance\" data-aig-provenance=\"glossary\"><small>"
-                        + escape(label["tag"]) + "</small></p>", ""]
+                        + str(escape(label["tag"])) + "</small></p>", ""]
             if t.get("see_also"):
                 out += ["See also: " + ", ".join(f"[{names[i]}](#{i})" for i in t["see_also"]), ""]
         return "\n".join(out)

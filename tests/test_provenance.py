@@ -125,6 +125,16 @@ def test_glossary_page_labels_every_site_definition(built_site):
             problems.append(f"{term['id']}: the guide's definition is labelled as this site's")
     assert tag
     assert not problems, "\n".join(problems)
+    # The labels are elements, not markup shown as text (str + Markup once escaped them).
+    assert source.count('<p class="aig-provenance" data-aig-provenance="glossary">') == 1 + sum(
+        t["source"] == "site" for t in CONTENT["glossary"]["terms"])
+
+
+def test_no_page_shows_markup_as_text(built_site):
+    """An escaped tag in a page's HTML is the site's own markup printed as words."""
+    shown = [f"{p.relative_to(built_site)}: {m.group(0)}" for p in sorted(built_site.rglob("*.html"))
+             for m in re.finditer(r"&lt;/?(p|small|strong|a|span|div|em)\b[^&]{0,40}", p.read_text(encoding="utf-8"))]
+    assert not shown, "\n".join(shown[:10])
 
 
 def pages_showing(built_site: Path, figure_id: str) -> list[Path]:
