@@ -104,6 +104,8 @@ def test_focus_never_lands_on_anything_off_screen_or_invisible_on_a_phone(browse
     try:
         page.goto(base_url + CHECKLIST)
         page.locator("[data-aig-bar]").wait_for()
+        # The closed search's scroll area (tabindex 0 in Material) takes no focus unseen.
+        assert page.locator(".md-search__scrollwrap").evaluate("e => getComputedStyle(e).visibility") == "hidden"
         stops = walk(page, "Tab", "body", limit=40)
         hidden = [s["what"] for s in stops if not s["visible"] and "md-option" not in s["what"]]
         assert not hidden, hidden
