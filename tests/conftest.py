@@ -131,7 +131,8 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.vi
 
 
 def new_context(browser, **kwargs):
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, **kwargs)
+    kwargs.setdefault("viewport", {"width": 1280, "height": 900})
+    ctx = browser.new_context(accept_downloads=True, **kwargs)
     ctx.add_init_script(CSP_LISTENER)
     return ctx
 

@@ -17,9 +17,28 @@ AXE = Axe()
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
+# Statuses and ratings given on a tool page, in every status, so tags, results and
+# counts show (for axe).
+FILL = """() => {
+  const statuses = ['completed', 'in-progress', 'not-applicable', 'not-started']
+  let n = 0
+  for (const s of document.querySelectorAll('select[data-aig-field=status]')) {
+    s.value = statuses[n++ % 4]; s.dispatchEvent(new Event('change', {bubbles: true})) }
+  const names = new Set([...document.querySelectorAll('input[type=radio][data-aig-field]')].map(r => r.name))
+  let i = 0
+  for (const name of names) {
+    const r = document.querySelectorAll(`input[type=radio][name="${name}"]`)[i++ % 6]
+    r.checked = true; r.dispatchEvent(new Event('change', {bubbles: true})) }
+}"""
+
+
 def axe_violations(page) -> list[str]:
     """WCAG 2.2 A/AA violations axe finds on the page, one line each."""
-    page.wait_for_timeout(300)  # let Material's colour transitions (125 ms) finish
+    # Let running transitions (Material's 125 ms colour changes) finish: axe reads
+    # colours mid-change otherwise. A condition, not a fixed pause; at most 1 s.
+    page.evaluate("""() => Promise.race([new Promise(done => setTimeout(done, 1000)), Promise.all(
+      document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+        .map(a => a.finished.catch(() => null)))])""")
     results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     return [f"{v['id']}: {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
                                                      for n in v["nodes"][:3])

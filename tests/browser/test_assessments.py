@@ -293,10 +293,11 @@ def test_my_progress_includes_the_new_tools(page, base_url):
     assert page.locator("[data-aig-row=business-case] [data-aig-updated]").inner_text() != "Never"
 
 
-@pytest.mark.parametrize("tool", ["readiness-assessment", "benefits-planner", "business-case", "team-view"])
-def test_assessment_pages_have_no_axe_violations_empty_and_filled(page, base_url, tool):
+@pytest.mark.parametrize("tool", ["readiness-assessment", "benefits-planner", "business-case"])
+def test_assessment_pages_have_no_axe_violations_filled(page, base_url, tool):
+    """Filled (empty pages: test_every_page, light and dark)."""
     page.goto(base_url + f"tools/{tool}/")
-    assert axe_violations(page) == []
+    page.locator("[data-aig-ready]").first.wait_for()
     if tool == "readiness-assessment":
         rate(page)
     elif tool == "benefits-planner":
@@ -306,6 +307,4 @@ def test_assessment_pages_have_no_axe_violations_empty_and_filled(page, base_url
             page.fill(f"#case-{field}", text)
         page.fill("#case-problem", "word " * 300)
         page.get_by_role("button", name="Draft from my answers").click()
-    else:
-        return  # the team view filled is checked in its own test
     assert axe_violations(page) == []

@@ -285,9 +285,10 @@ def test_print_shows_answers_not_controls(page, base_url):
 
 @pytest.mark.parametrize("tool", ["deployment-checklist", "where-to-start", "principles-self-check", "risk-assurance",
                                   "my-progress"])
-def test_tool_pages_have_no_axe_violations_empty_and_filled(page, base_url, tool):
+def test_tool_pages_have_no_axe_violations_filled(page, base_url, tool):
+    """Filled, with a message showing (empty pages: test_every_page, light and dark)."""
     page.goto(base_url + f"tools/{tool}/")
-    assert axe_violations(page) == []
+    page.locator("[data-aig-ready]").first.wait_for()
     if tool == "my-progress":
         page.goto(base_url + CHECKLIST)
         fill_item(page, "appoint-ai-lead", notes="x")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser.helpers import ITEMS, axe_violations, export_file, tool_key, without_rev
+from browser.helpers import FILL, ITEMS, axe_violations, export_file, tool_key, without_rev
 from browser.test_round_trip import FILL_STORAGE
 from browser.test_storage_v2 import manage
 from conftest import new_context
@@ -415,6 +415,7 @@ def test_axe_with_two_assessments_and_the_reminder(browser, base_url, watch, whe
         page = ctx.new_page()
         watch.attach(page)
         two_assessments_with_reminder(page, base_url + f"tools/{where}/")
+        page.evaluate(FILL)  # statuses and ratings given: tags, results and counts shown
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
         assert axe_violations(page) == []
         assert watch.problems(page) == []
