@@ -995,7 +995,13 @@
 
   // Material's instant navigation swaps the page without a load event; over
   // file:// its document$ may never emit, hence DOMContentLoaded as well.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init)
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init)
+  // Material's bundle is deferred after this script (overrides/main.html), so document$
+  // may only exist once the page has loaded.
+  var subscribed = false
+  function subscribe() {
+    if (!subscribed && window.document$ && window.document$.subscribe) { subscribed = true; window.document$.subscribe(init) }
+  }
+  subscribe()
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { subscribe(); init() })
   else init()
 })()
