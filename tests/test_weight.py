@@ -48,3 +48,23 @@ def test_pages_load_only_what_they_use(built_site):
     styles = re.findall(r'<link rel="stylesheet" href="[^"]*/([^/"]+\.css)"',
                         (built_site / "guide/purpose-and-audience/index.html").read_text())
     assert [s for s in styles if not s.startswith(("main.", "palette."))] == ["site.css"], styles
+
+
+def test_nothing_of_ours_stops_the_first_paint_of_the_article(built_site):
+    """theme.js runs in the head (not mid-header, where fetching it stopped the parser
+    and the header was painted before the article), and Material's bundle is deferred
+    (the article is painted before the bundle runs)."""
+    page = (built_site / "guide/managing-risk/index.html").read_text(encoding="utf-8")
+    head, body = page.split("</head>", 1)
+    assert re.search(r'<script src="[^"]*/theme\.js"', head)
+    assert not re.search(r"<script src=\"[^\"]*/theme\.js\"", body)
+    assert re.search(r'<script src="[^"]*/bundle\.[0-9a-f]+\.min\.js" defer>', body)
+
+
+def test_no_automatic_palette_for_theme_js_to_restore():
+    """theme.js restores a chosen palette by its stored attributes only; Material's
+    automatic palette (media "(prefers-color-scheme)") would need its branch back."""
+    import yaml
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    media = [p.get("media") for p in config["theme"]["palette"]]
+    assert "(prefers-color-scheme)" not in media, media
