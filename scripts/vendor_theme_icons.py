@@ -34,18 +34,17 @@ def main() -> None:
     # Over file://, where CSS masks cannot load files, theme.js marks the page
     # .aig-file and Material's own data: icons stay (no CSP applies there).
     # Written tersely: every byte of site.css is on every page (3 KB budget).
-    lines = [MARK + " (why: see there) */", ":root:not(.aig-file){"]
+    rules = []
     for var, data in sorted(found.items()):
         name = var.removeprefix("--md-")
         if name.startswith(UNUSED):
             continue
         (ICONS / f"{name}.svg").write_text(urllib.parse.unquote(data), encoding="utf-8")
-        lines.append(f'{var}:url(../images/theme-icons/{name}.svg);')
-    lines[-1] = lines[-1].rstrip(";") + "}"
+        rules.append(f"{var}:url(../images/theme-icons/{name}.svg)")
     site = OUT.read_text(encoding="utf-8")
     site = site[: site.index(MARK)] if MARK in site else site.rstrip() + "\n"
-    OUT.write_text(site + "\n".join(lines[:2]) + "".join(lines[2:]) + "\n", encoding="utf-8")
-    print(f"{len(lines) - 2} icons -> {ICONS.relative_to(ROOT)}, {OUT.relative_to(ROOT)}")
+    OUT.write_text(f"{site}{MARK} (why: see there) */\n:root:not(.aig-file){{{';'.join(rules)}}}\n", encoding="utf-8")
+    print(f"{len(rules)} icons -> {ICONS.relative_to(ROOT)}, {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
