@@ -8,7 +8,6 @@ reading a traceback.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

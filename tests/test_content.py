@@ -2,7 +2,6 @@
 naming the file and the place; ids are unique; references resolve."""
 from __future__ import annotations
 
-import copy
 import json
 import shutil
 from pathlib import Path

@@ -32,8 +32,9 @@ FILL = """() => {
 }"""
 
 
-def axe_violations(page) -> list[str]:
-    """WCAG 2.2 A/AA violations axe finds on the page, one line each."""
+def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+    """WCAG 2.2 A/AA violations axe finds on the page, one line each (only the given
+    axe rules, if any)."""
     # Let running transitions (Material's 125 ms colour changes) finish: axe reads
     # colours mid-change otherwise. A condition, not a fixed pause; at most 1 s.
     page.evaluate("""() => Promise.race([new Promise(done => setTimeout(done, 1000)), Promise.all(
@@ -41,10 +42,26 @@ def axe_violations(page) -> list[str]:
         .map(a => a.finished.catch(() => null)))])""")
     # resultTypes: axe still finds every violation, but gathers only one node of each
     # pass and incomplete result, which halves its time on a tool page.
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG}
+    results = AXE.run(page, options={"runOnly": run_only, "resultTypes": ["violations"]})
     return [f"{v['id']}: {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
                                                      for n in v["nodes"][:3])
             for v in results.response["violations"]]
+
+
+def axe_light_and_dark(page) -> list[str]:
+    """axe on a page shown in the light scheme (every WCAG rule), then in the dark scheme
+    (the rules that read colours). The page's markup is the same in both schemes, only
+    its colours change, so the other rules would report the same nodes twice; switching
+    in place instead of loading the page again halves the cost of checking both."""
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default", "start in light"
+    found = [f"light: {v}" for v in axe_violations(page)]
+    colour_rules = page.evaluate("w => axe.getRules(w).filter(r => r.tags.includes('cat.color')).map(r => r.ruleId)", WCAG)
+    assert "color-contrast" in colour_rules, colour_rules
+    # What the palette toggle does (both palettes share primary and accent colours).
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    found += [f"dark: {v}" for v in axe_violations(page, colour_rules)]
+    return found
 
 
 def built_pages(site: Path) -> list[str]:

@@ -6,7 +6,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from browser.helpers import built_pages, ITEMS, POINTS
+from browser.helpers import built_pages, POINTS
 from browser.helpers import export_file
 from conftest import CHROMIUM, CHROMIUM_ARGS, CSP_LISTENER, Watch, build
 

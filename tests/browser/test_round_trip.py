@@ -6,9 +6,9 @@ import json
 
 from playwright.sync_api import expect
 
-from browser.helpers import tool_key, without_rev, export_file
+from browser.helpers import tool_key, export_file
 from conftest import new_context
-from browser.test_checklists import CHECKLIST, KEY, fill_item, saved, storage
+from browser.test_checklists import CHECKLIST, fill_item, saved, storage
 
 FILL_STORAGE = """() => {
     let chunk = 'x'.repeat(1 << 20), i = 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from browser.helpers import axe_violations, export_file, tool_key, without_rev
+from browser.helpers import axe_violations, export_file, tool_key
 from browser.test_checklists import CHECKLIST, fill_item, saved, storage
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "export-v1-site-1.0.0.json"
