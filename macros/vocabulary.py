@@ -55,10 +55,27 @@ def _prose(text: str, kind: str) -> str:
 
 
 def _phrase_pattern(phrase: str, plural: bool) -> str:
-    """Whole words, any run of spaces or a line break between them."""
+    """Whole words, any run of spaces or a line break between them. The start of the
+    word is checked by _matches: a pattern that opens with a look-behind is tried at
+    every position of the text, several times slower."""
     words = [re.escape(w) for w in phrase.split()]
     body = r"\s+".join(words)
-    return r"(?<![\w-])" + body + (r"(?:s|es)?" if plural else "") + r"(?![\w-])"
+    return body + (r"(?:s|es)?" if plural else "") + r"(?![\w-])"
+
+
+_WORD_BEFORE = re.compile(r"[\w-]")
+
+
+def _matches(pattern: re.Pattern, text: str):
+    """Like pattern.finditer(text), for matches that start a word (what the look-behind
+    (?<![\w-]) would give)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and _WORD_BEFORE.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 class Vocabulary:
@@ -69,14 +86,21 @@ class Vocabulary:
             variants = re.compile("|".join(_phrase_pattern(v, True) for v in
                                            sorted(term["variants"], key=len, reverse=True)), flags)
             allowed = [re.compile(_phrase_pattern(a, False), re.I) for a in term.get("allowed_in", [])]
-            self.rules.append((term, variants, allowed))
+            # The words of each variant, to skip a term cheaply when a file cannot hold it
+            # (the patterns start with a look-behind, so the regex engine scans every position).
+            words = [v.lower().split() for v in term["variants"]]
+            self.rules.append((term, variants, allowed, words))
 
     def problems_in(self, text: str, name: str, kind: str) -> list[str]:
         prose = _prose(text, kind)
+        lower = prose.lower()
         found = []
-        for term, variants, allowed in self.rules:
-            spans = [m.span() for a in allowed for m in a.finditer(prose)]
-            for m in variants.finditer(prose):
+        for term, variants, allowed, words in self.rules:
+            if not any(all(w in lower for w in variant) for variant in words):
+                continue
+            matches = list(_matches(variants, prose))
+            spans = [m.span() for a in allowed for m in _matches(a, prose)] if matches else []
+            for m in matches:
                 word = " ".join(m.group(0).split())
                 if word == term["preferred"] or word == term["preferred"] + "s":
                     continue
