@@ -10,7 +10,8 @@ hidden helper text:
 
 - `hidden`, `aria-hidden="true"`, or one of the classes aig-vh (visually hidden),
   aig-nojs (shown only without JavaScript), aig-paper, aig-print and aig-case__empty
-  (print only);
+  (print only), aig-bar, aig-assess, aig-draft, aig-pack__bar and aig-team__add (the
+  controls that only JavaScript shows);
 - a `<select>` (its options are choices, not content).
 
 The plugin tracks skipped elements by tag name only (macros cannot change that), so
@@ -25,7 +26,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-HELPER_CLASSES = {"aig-vh", "aig-nojs", "aig-paper", "aig-print", "aig-case__empty"}
+HELPER_CLASSES = {"aig-vh", "aig-nojs", "aig-paper", "aig-print", "aig-case__empty",
+                  # controls shown only where JavaScript runs (html.aig-js), never content
+                  "aig-bar", "aig-assess", "aig-draft", "aig-pack__bar", "aig-team__add"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 MARK = " data-search-exclude"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

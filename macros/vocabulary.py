@@ -67,7 +67,7 @@ _WORD_BEFORE = re.compile(r"[\w-]")
 
 
 def _matches(pattern: re.Pattern, text: str):
-    """Like pattern.finditer(text), for matches that start a word (what the look-behind
+    r"""Like pattern.finditer(text), for matches that start a word (what the look-behind
     (?<![\w-]) would give)."""
     pos = 0
     while (m := pattern.search(text, pos)) is not None:

@@ -22,7 +22,7 @@ def test_changed_pages_are_clean_on_a_phone(browser, base_url, path):
         page = ctx.new_page()
         page.goto(base_url + path)
         if page.locator("[data-aig-tool]").count():
-            page.locator("[data-aig-bar]").first.wait_for()
+            page.locator("[data-aig-ready]").first.wait_for()
             page.evaluate(FILL)
         found = axe_light_and_dark(page)
     finally:

@@ -16,7 +16,7 @@ def components(page) -> list[str]:
 
 def test_readiness_counts_as_you_go_and_shows_the_result_after_the_last_rating(page, base_url):
     page.goto(base_url + READINESS)
-    page.locator("[data-aig-bar]").wait_for()
+    page.locator("[data-aig-ready]").first.wait_for()
     ids = components(page)
     total = len(ids)  # from the page, as the tool counts them
     assert total >= 10
@@ -67,7 +67,7 @@ def test_readiness_counts_as_you_go_and_shows_the_result_after_the_last_rating(p
 
 def test_readiness_results_print_alone(page, base_url):
     page.goto(base_url + READINESS)
-    page.locator("[data-aig-bar]").wait_for()
+    page.locator("[data-aig-ready]").first.wait_for()
     ids = components(page)
     for comp in ids:
         page.check(f"#level-{comp}-3")

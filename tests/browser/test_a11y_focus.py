@@ -81,7 +81,7 @@ def test_focus_is_never_under_the_header_or_covered(browser, base_url, width):
     page.set_viewport_size({"width": width, "height": 800})
     try:
         page.goto(base_url + CHECKLIST)
-        page.locator("[data-aig-bar]").wait_for()
+        page.locator("[data-aig-ready]").first.wait_for()
         # Forwards, from the page title.
         page.evaluate("() => { const h = document.querySelector('.md-content h1'); h.tabIndex = -1; h.focus() }")
         forwards = walk(page, "Tab", ".md-content")
@@ -103,7 +103,7 @@ def test_focus_never_lands_on_anything_off_screen_or_invisible_on_a_phone(browse
     page.set_viewport_size({"width": 320, "height": 800})
     try:
         page.goto(base_url + CHECKLIST)
-        page.locator("[data-aig-bar]").wait_for()
+        page.locator("[data-aig-ready]").first.wait_for()
         # The closed search's scroll area (tabindex 0 in Material) takes no focus unseen.
         assert page.locator(".md-search__scrollwrap").evaluate("e => getComputedStyle(e).visibility") == "hidden"
         stops = walk(page, "Tab", "body", limit=40)
@@ -115,7 +115,7 @@ def test_focus_never_lands_on_anything_off_screen_or_invisible_on_a_phone(browse
 
 def test_back_to_top_takes_no_focus_while_invisible_and_never_covers_a_field(page, base_url):
     page.goto(base_url + CHECKLIST)
-    page.locator("[data-aig-bar]").wait_for()
+    page.locator("[data-aig-ready]").first.wait_for()
     top = page.locator(".md-top")
     # Invisible on arrival: not in the tab order, not in the accessibility tree.
     assert top.evaluate("t => t.hidden")

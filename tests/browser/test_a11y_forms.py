@@ -48,7 +48,7 @@ def test_radios_and_checkboxes_are_large(page, base_url):
 
 def test_file_upload_is_a_button_with_its_label_and_takes_focus(page, base_url):
     page.goto(base_url + CHECKLIST)
-    page.locator("[data-aig-bar]").wait_for()
+    page.locator("[data-aig-ready]").first.wait_for()
     label = page.locator(".aig-file label")
     expect(label).to_be_visible()
     assert label.evaluate("l => parseFloat(getComputedStyle(l).borderTopWidth)") >= 1
@@ -69,7 +69,7 @@ def test_reset_sits_apart_from_export(browser, base_url):
         page.set_viewport_size({"width": width, "height": 844})
         try:
             page.goto(base_url + CHECKLIST)
-            page.locator("[data-aig-bar]").wait_for()
+            page.locator("[data-aig-ready]").first.wait_for()
             reset = page.get_by_role("button", name="Reset this tool").bounding_box()
             for name in ("Export answers (JSON)", "Export checklist (CSV)"):
                 export = page.get_by_role("button", name=name).bounding_box()
@@ -103,7 +103,7 @@ def test_hidden_means_hidden_in_tools(page, base_url):
     """The benefits planner's summary table is [hidden] until an indicator is chosen;
     Material's table:not([class]) display rule must not show it."""
     page.goto(base_url + "tools/benefits-planner/")
-    page.locator("[data-aig-bar]").wait_for()
+    page.locator("[data-aig-ready]").first.wait_for()
     table = page.locator("[data-aig-summary-table]")
     if table.count():
         assert table.evaluate("t => t.hidden")

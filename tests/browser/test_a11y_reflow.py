@@ -75,7 +75,7 @@ def test_every_tool_page_reflows_at_320_px(browser, base_url, pages):
             page.goto(base_url + path)
             page.wait_for_timeout(200)
             if page.locator("[data-aig-tool]").count():
-                page.locator("[data-aig-bar]").first.wait_for()
+                page.locator("[data-aig-ready]").first.wait_for()
                 page.evaluate(FILL_ALL, LONG)
                 page.wait_for_timeout(100)
             found += [f"{path}: {w}" for w in page.evaluate(WIDER)]
@@ -98,7 +98,7 @@ def test_nested_not_applicable_tag_is_whole_at_320_px(browser, base_url):
     page.set_viewport_size({"width": 320, "height": 700})
     try:
         page.goto(base_url + "tools/deployment-checklist/")
-        page.locator("[data-aig-bar]").wait_for()
+        page.locator("[data-aig-ready]").first.wait_for()
         sub = page.locator(".aig-items--sub [data-aig-item]").first
         sub_id = sub.get_attribute("data-aig-item")
         page.select_option(f"#status-{sub_id}", label="Not applicable")

@@ -14,6 +14,8 @@
     }
   })
   if (location.protocol == "file:") document.documentElement.classList.add("aig-file")
+  // JavaScript runs: tools lay out their toolbars from the first paint (core.css).
+  document.documentElement.classList.add("aig-js")
   window.__md_scope = new URL(document.currentScript.getAttribute("data-md-scope"), location)
   window.__md_hash = function (s) {
     return Array.from(s).reduce(function (h, c) { return (h << 5) - h + c.charCodeAt(0) }, 0)

@@ -126,7 +126,6 @@
   }
 
   S.pages["board-pack"] = function (root) {
-    root.querySelector("[data-aig-pack-bar]").hidden = false
     fill(root)
     document.addEventListener("aig:change", function () { if (root.isConnected) fill(root) })
     root.addEventListener("click", function (e) {

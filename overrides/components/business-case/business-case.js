@@ -154,7 +154,6 @@
 
   S.kinds.case = {
     setup: function (ctx) {
-      ctx.root.querySelector("[data-aig-draft]").hidden = false
       S.$$(ctx.root, "[data-aig-count]").forEach(function (c) { c.setAttribute("aria-live", "polite") })
       // Count as the user types, announcing only once they pause.
       ctx.root.addEventListener("input", function (e) {

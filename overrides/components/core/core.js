@@ -773,8 +773,6 @@
   }
 
   function setupBar(root) {
-    var bar = root.querySelector("[data-aig-bar]")
-    if (bar) bar.hidden = false
     setupAssess(root)
     root.addEventListener("click", function (e) {
       var b = e.target.closest("[data-aig-action]")
@@ -818,7 +816,6 @@
   function showAssess() {
     var a = S.current(), list = S.assessments()
     $$(document, "[data-aig-assess]").forEach(function (bar) {
-      bar.hidden = false
       bar.querySelector("[data-aig-assess-name]").textContent = a.name
       var sel = bar.querySelector("[data-aig-assess-select]")
       sel.textContent = ""

@@ -56,7 +56,6 @@
     var people = [] // {name, detail, tools, who, mine}
     var input = root.querySelector("[data-aig-team-input]")
     var mine = root.querySelector("[data-aig-team-mine]")
-    root.querySelector("[data-aig-team-add]").hidden = false
 
     function unique(name) {
       var taken = people.map(function (p) { return p.name }), out = name, n = 2
