@@ -14,11 +14,12 @@ COUNT_REWRITES = """() => {
 
 def test_typing_in_the_business_case_rewrites_live_regions_only_after_a_pause(page, base_url):
     page.goto(base_url + "tools/business-case/")
-    box = page.locator("textarea[data-aig-field=text]").first
+    box = page.locator("textarea[data-aig-words]").first
+    count = page.locator(f"#{box.get_attribute('id')}-count")
+    expect(count).to_have_text(f"Aim for about {box.get_attribute('data-aig-words')} words.")  # an empty box
     box.click()
     page.evaluate(COUNT_REWRITES)
     page.keyboard.type("Waits of 14 weeks now.", delay=20)  # 22 characters, 5 words
-    count = page.locator("[data-aig-count]").first
     expect(count).to_contain_text("remaining")
     page.wait_for_timeout(700)  # longer than the counter's pause
     rewrites = page.evaluate("window.__rewrites")
