@@ -27,6 +27,12 @@ def build(dest: Path, **env) -> subprocess.CompletedProcess:
                           cwd=ROOT, env=full_env, capture_output=True, text=True)
 
 
+def pytest_collection_modifyitems(items):
+    """The longest tests first: started last, one of them can keep a worker busy for a
+    minute after the others have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: order kept otherwise
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

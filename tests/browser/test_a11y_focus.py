@@ -74,6 +74,7 @@ def problems(states: list[dict]) -> list[str]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [1280, 320])
 def test_focus_is_never_under_the_header_or_covered(browser, base_url, width):
     ctx = new_context(browser)

@@ -27,6 +27,7 @@ def blocked_context(playwright, tmp_path):
 N = POINTS["deployment-checklist"]  # the guide's 15 numbered points
 
 
+@pytest.mark.slow
 def test_storage_blocked_every_page_loads_without_error_and_tools_still_work(blocked_context, built_site, base_url):
     # The browser really refuses storage to this site (seen from a file with no scripts of ours).
     probe = blocked_context.new_page()

@@ -144,6 +144,7 @@ def exported_answers(download) -> dict:
     return {t: r["answers"] for t, r in data["assessments"][0]["tools"].items()}
 
 
+@pytest.mark.slow
 def test_generated_text_round_trips_exactly(browser, page, base_url, tmp_path, watch):
     rng = random.Random(7)  # issue 7: the same strings on every run
     accepted: dict[str, dict[str, str]] = {}   # tool -> {control id: what the form accepted}
