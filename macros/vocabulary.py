@@ -86,8 +86,7 @@ class Vocabulary:
             variants = re.compile("|".join(_phrase_pattern(v, True) for v in
                                            sorted(term["variants"], key=len, reverse=True)), flags)
             allowed = [re.compile(_phrase_pattern(a, False), re.I) for a in term.get("allowed_in", [])]
-            # The words of each variant, to skip a term cheaply when a file cannot hold it
-            # (the patterns start with a look-behind, so the regex engine scans every position).
+            # The words of each variant, to skip a term cheaply when a file cannot hold it.
             words = [v.lower().split() for v in term["variants"]]
             self.rules.append((term, variants, allowed, words))
 

@@ -19,9 +19,10 @@
     var area = box.querySelector("textarea"), out = box.querySelector("[data-aig-count]")
     if (!out) return
     var limit = Number(area.getAttribute("data-aig-words")), left = limit - words(area.value)
-    // An empty box keeps the page's own words, so nothing moves when the tool starts.
-    var text = !area.value.trim() ? "Aim for about " + limit + " words." : left >= 0 ? "You have " + left + " word" + (left === 1 ? "" : "s") + " remaining (a guide, not a limit)"
+    var text = left >= 0 ? "You have " + left + " word" + (left === 1 ? "" : "s") + " remaining (a guide, not a limit)"
       : "You have " + -left + " word" + (left === -1 ? "" : "s") + " too many (a guide, not a limit)"
+    // An empty box keeps the page's own words, so nothing moves when the tool starts.
+    if (!area.value.trim()) text = "Aim for about " + limit + " words."
     if (out.textContent !== text) out.textContent = text // the region speaks only when its text changes
     out.classList.toggle("aig-count--over", left < 0)
   }
