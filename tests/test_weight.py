@@ -14,7 +14,7 @@ import measure_weight  # noqa: E402
 # above that: the figure is recorded in BENCHMARKS.md. This ceiling, just above what was
 # measured, stops it growing unnoticed; the goal stays the issue's.
 TOOLS_GOAL = 22 * 1024
-TOOLS_CEILING = 42 * 1024  # measured 42,379 B on 27 November 2026 (second session)
+TOOLS_CEILING = 42 * 1024  # measured 42,752 B on 27 November 2026 (third session)
 
 
 def test_assets_within_budget(built_site):
