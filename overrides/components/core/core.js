@@ -973,7 +973,6 @@
 
   function init() {
     readStatuses()
-    document.documentElement.classList.add("aig-js")
     $$(document, "[data-aig-tool]:not([data-aig-ready]), [data-aig-page]:not([data-aig-ready])").forEach(function (root) {
       if (!ready(root)) return
       root.setAttribute("data-aig-ready", "1")
