@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browser.helpers import FILL, axe_light_and_dark, axe_violations
+from browser.helpers import FILL, axe_light_and_dark
 from conftest import new_context
 
 
@@ -30,10 +30,9 @@ def test_changed_pages_are_clean_on_a_phone(browser, base_url, path):
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_an_open_glossary_tooltip_is_clean(browser, base_url, width, scheme):
-    ctx = new_context(browser, color_scheme=scheme, viewport={"width": width, "height": 900})
+def test_an_open_glossary_tooltip_is_clean(browser, base_url, width):
+    ctx = new_context(browser, color_scheme="light", viewport={"width": width, "height": 900})
     try:
         page = ctx.new_page()
         # A glossary tooltip open, by keyboard (Material mounts its tooltips after load).
@@ -50,7 +49,8 @@ def test_an_open_glossary_tooltip_is_clean(browser, base_url, width, scheme):
             except AssertionError:
                 if attempt == 2:
                     raise
-        found = axe_violations(page)
+        found = axe_light_and_dark(page)  # switching scheme in place leaves the tooltip open
+        expect(page.locator(".md-tooltip2--active")).to_have_count(1)
     finally:
         ctx.close()
     assert not found, "\n".join(found)

@@ -524,9 +524,9 @@
     if (control.value !== next) control.value = next
   }
 
-  // The printed answer beside each control (controls are hidden in print).
-  // The printed answer's element after a control; made only when there is something
-  // to print (a tool of 1,000 items restores without thousands of empty elements).
+  // The printed answer's element after a control (controls are hidden in print); made
+  // only when there is something to print (a tool of 1,000 items restores without
+  // thousands of empty elements).
   function mirrorOf(control, make) {
     var host = control.__aigHost || control
     var m = host.nextElementSibling
