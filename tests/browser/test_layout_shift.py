@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import pytest
 
+from macros.tools import TOOLS
+
 TOPS = """() => Object.fromEntries(Array.from(document.querySelectorAll(
     'article :is(h2, h3, table, label, [data-aig-item])')).map((e, i) => [i + ' ' + e.tagName + '#' + e.id,
     e.offsetParent ? Math.round(e.getBoundingClientRect().top + scrollY) : null]))"""
 
-PAGES = ["deployment-checklist", "where-to-start", "risk-assurance", "principles-self-check", "readiness-assessment",
-         "benefits-planner", "business-case", "my-progress", "team-view", "board-pack"]
+# Every page of the tool registry, so a tool added later is checked too.
+PAGES = [t.page.removesuffix(".md") + "/" for t in TOOLS]
 
 
-@pytest.mark.parametrize("tool", PAGES)
-def test_nothing_moves_when_the_tool_starts(page, base_url, tool):
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_moves_when_the_tool_starts(page, base_url, path):
     # Material's bundle is left out of both layouts: it runs after the tool scripts
     # (deferred, in page order), so holding them back holds it back too, and its own
     # changes (tables wrapped in a scroll box) are the theme's, not the tools'.
@@ -24,7 +26,7 @@ def test_nothing_moves_when_the_tool_starts(page, base_url, tool):
                lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
     held, released = [], []
     page.route("**/components/**/*.js", lambda route: route.continue_() if released else held.append(route))
-    page.goto(base_url + f"tools/{tool}/", wait_until="commit")
+    page.goto(base_url + path, wait_until="commit")
     page.locator(".md-footer").wait_for(state="attached")  # the whole page is parsed
     assert page.evaluate("document.documentElement.classList.contains('aig-js')")
     assert page.locator("[data-aig-ready]").count() == 0, "the tool scripts are held back"
