@@ -60,7 +60,7 @@ SKIP = shutil.ignore_patterns(".git", ".venv", ".venv-*", "site", "__pycache__",
 
 # ----------------------------------------------------------------------------------
 # STORAGE FORMAT: the only piece that knows how the tools save answers. Update it when
-# the storage contract (../shared/DESIGN.md) changes; nothing else here needs to.
+# the storage contract (DESIGN.md) changes; nothing else here needs to.
 #   v1 (docs/assets/javascripts/store.js at 5efec32): one key per tool,
 #      "<scope>ai-guide.v1.<tool>" = {format: 1, tool, updated, answers: {<id>: {<field>: value}}}
 #   v2 (DESIGN.md; overrides/components/core/core.js in the redesign): an index
