@@ -197,13 +197,13 @@ class Renderer:
         if t is None:
             raise PluginError(f"{self._page_name()}: tool('{tool_id}') is not a tool this site has "
                               f"(have: {', '.join(BY_ID)}; the registry is macros/tools.py)")
-        self.tool_items = t.items(self.c) if t.items else []
-        flat = flatten(self.tool_items)
+        items = t.items(self.c) if t.items else []
+        flat = flatten(items)
         # The scripts (besides core) that must have loaded before the page is enhanced.
         scripts = " ".join(n for n in (*t.needs, t.component) if assets(n, "js"))
         html = self._template(f"components/{t.component}/template.html", tool_id=t.id, title=t.title, kind=t.kind,
                               ids=" ".join(i["id"] for i in flat), revs=" ".join(i["rev"] for i in flat),
-                              counted=" ".join(i["id"] for i in self.tool_items), scripts=scripts, **t.context(self))
+                              counted=" ".join(i["id"] for i in items), scripts=scripts, **t.context(self, items))
         self._use_assets(t)
         return exclude_hidden_helpers(html)  # out of the site search (macros/search.py)
 

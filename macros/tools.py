@@ -114,11 +114,12 @@ def flatten(items):
 
 
 # ------------------------------------------------------------------ contexts
+# A context is given the renderer and the tool's items (from its `items` walk).
 def one_group(gid):
-    return lambda r: dict(groups=[dict(id=gid, title=None, items=r.tool_items)])
+    return lambda r, items: dict(groups=[dict(id=gid, title=None, items=items)])
 
 
-def readiness_context(r):
+def readiness_context(r, items):
     checklist = {i["id"]: i for i in flatten(checklist_items(r.c))}
     return dict(readiness=r.c["readiness"], checklist=checklist,
                 levels_label=r.c["provenance"]["labels"]["readiness-levels"])
@@ -131,7 +132,7 @@ def guide_version(r) -> str:
     return f"{g['version']}, {long_date(g['approved'])}"
 
 
-def business_case_context(r):
+def business_case_context(r, items):
     checklist = {i["id"]: i["title"] for i in flatten(checklist_items(r.c))}
     # What helps each readiness component (its checklist points): the mitigation of a gap.
     helps = {comp["id"]: [checklist[i] for i in comp.get("checklist", [])]
@@ -141,9 +142,11 @@ def business_case_context(r):
                 tools={t.id: dict(title=t.title, url=r.url(t.page)) for t in TOOLS if t.items})
 
 
-def board_pack_context(r):
-    """Every tool of an assessment: the sections' skeleton, item names and component
-    names come from here, so the board pack's script only fills in answers."""
+def board_pack_context(r, items):
+    """Every tool that saves answers, one section each: the sections' skeleton, item
+    names and component names come from here, so the board pack's script only fills in
+    answers. A tool's section is drawn by the macro for its kind in
+    board-pack/template.html; a checklist's shows the groups its own page shows."""
     c = r.c
 
     def rows(items):
@@ -153,22 +156,22 @@ def board_pack_context(r):
             out += [dict(id=s["id"], title=f"\u2013 {s['title']}") for s in i["subs"]]
         return out
 
-    def checklist_tool(tid, groups):
-        t = BY_ID[tid]
-        return dict(id=t.id, title=t.title, url=r.url(t.page), kind=t.kind,
-                    groups=[dict(title=g["title"], rows=rows(g["items"])) for g in groups])
+    def section(t):
+        items = t.items(c)
+        # Progress counts the items My progress counts (a checklist's points, not sub-points).
+        s = dict(id=t.id, title=t.title, url=r.url(t.page), kind=t.kind, ids=" ".join(i["id"] for i in items))
+        if t.kind == "checklist":
+            s["groups"] = [dict(title=g["title"], rows=rows(g["items"])) for g in t.context(r, items)["groups"]]
+        return s
 
+    tools = [section(t) for t in TOOLS if t.items]
     scale = {str(level["level"]): level["name"] for level in c["readiness"]["scale"]}
-    # Progress counts the items My progress counts (a checklist's points, not sub-points).
-    tools = [dict(id=t.id, title=t.title, url=r.url(t.page), kind=t.kind,
-                  ids=" ".join(i["id"] for i in t.items(c))) for t in TOOLS if t.items]
     return dict(
-        tools=tools, tool={t["id"]: t for t in tools},
+        # The summary lists the tools in the registry's order; the sections follow it
+        # too, after the readiness assessment, which the summary's weakest components
+        # come from.
+        tools=tools, sections=sorted(tools, key=lambda t: t["kind"] != "rating"),
         readiness=c["readiness"], scale=scale, levels_tag=c["provenance"]["labels"]["readiness-levels"]["tag"],
-        checklist=checklist_tool("deployment-checklist", [dict(title=None, items=checklist_items(c))]),
-        where_to_start=checklist_tool("where-to-start", [dict(title=None, items=where_to_start_items(c))]),
-        risks=checklist_tool("risk-assurance", risk_groups(c)),
-        principles=checklist_tool("principles-self-check", [dict(title=None, items=principles_items(c))]),
         areas=c["value_areas"]["value_areas"], case=c["business_case"], guide_version=guide_version(r),
         urls={t.id: r.url(t.page) for t in TOOLS})
 
@@ -188,7 +191,7 @@ class Tool:
     component: str          # its folder under overrides/components/
     kind: str = ""          # how progress is counted: checklist, rating, benefits, case
     items: Callable | None = None     # content -> items (None: a page that saves nothing)
-    context: Callable = lambda r: {}  # renderer -> what its template needs besides the items
+    context: Callable = lambda r, items: {}  # (renderer, its items) -> what its template needs besides them
     needs: tuple = ()       # other components whose scripts it uses
     models: tuple = field(default=())  # content files it reads (for the reader of this file)
 
@@ -201,9 +204,9 @@ TOOLS = (
     Tool("readiness-assessment", "Readiness self-assessment", "tools/readiness-assessment.md", "readiness", "rating",
          readiness_items, readiness_context, needs=("readiness", "compare"), models=("readiness", "checklist")),
     Tool("benefits-planner", "Benefits planner", "tools/benefits-planner.md", "benefits", "benefits",
-         benefits_items, lambda r: dict(areas=r.c["value_areas"]["value_areas"]), models=("value_areas",)),
+         benefits_items, lambda r, items: dict(areas=r.c["value_areas"]["value_areas"]), models=("value_areas",)),
     Tool("risk-assurance", "Risk and assurance checklist", "tools/risk-assurance.md", "checklist", "checklist",
-         risk_items, lambda r: dict(groups=risk_groups(r.c)),
+         risk_items, lambda r, items: dict(groups=risk_groups(r.c)),
          models=("limitations", "ethics", "data_privacy", "clinical_safety")),
     Tool("principles-self-check", "10 principles self-check", "tools/principles-self-check.md", "checklist",
          "checklist", principles_items, one_group("principles"), models=("principles",)),
@@ -215,12 +218,12 @@ TOOLS = (
          models=("readiness", "checklist", "where_to_start", "value_areas", "limitations", "ethics",
                  "data_privacy", "clinical_safety", "principles", "business_case", "changelog")),
     Tool("my-progress", "My progress", "tools/my-progress.md", "my-progress",
-         context=lambda r: dict(tools=[dict(id=t.id, title=t.title, kind=t.kind, url=r.url(t.page),
+         context=lambda r, items: dict(tools=[dict(id=t.id, title=t.title, kind=t.kind, url=r.url(t.page),
                                             ids=" ".join(i["id"] for i in flatten(t.items(r.c))),
                                             counted=" ".join(i["id"] for i in t.items(r.c)))
                                        for t in TOOLS if t.items])),
     Tool("team-view", "Team view", "tools/team-view.md", "team-view",
-         context=lambda r: dict(readiness=r.c["readiness"],
+         context=lambda r, items: dict(readiness=r.c["readiness"],
                                 checklist=[dict(id=i["id"], title=f"{i['number']}. {i['title']}")
                                            for i in checklist_items(r.c)]),
          needs=("readiness",), models=("readiness", "checklist")),

@@ -1,8 +1,7 @@
 """CONTRIBUTING.md's "Adding a tool" steps are complete: followed on a copy of the
 project (content and schema, the model list, one registry entry, a page and a nav
 line, reusing the checklist component), the site builds strictly, the new tool works
-as a tool, and My progress and the board of saved answers know it, with nothing
-else changed."""
+as a tool, and My progress and the board pack know it, with nothing else changed."""
 from __future__ import annotations
 
 import re
@@ -54,3 +53,13 @@ def test_following_the_steps_gives_a_working_tool(tmp_path):
     assert 'id="status-supplier-dtac"' in page and "Ask the supplier for its DTAC assessment." in page
     progress = (tmp_path / "site/tools/my-progress/index.html").read_text()
     assert 'data-aig-row="supplier-checks"' in progress
+    # The board pack: a row in its summary, and a section of its own with every item.
+    pack = (tmp_path / "site/tools/board-pack/index.html").read_text()
+    assert re.search(r'<tr data-aig-pack-tool="supplier-checks" data-aig-kind="checklist" '
+                     r'data-aig-ids="supplier-dtac supplier-dpia-support">', pack), "the summary lists it"
+    section = re.search(r'<section class="aig-pack__section" data-aig-section="supplier-checks".*?</section>', pack, re.S)
+    assert section, "the board pack has a section for it"
+    assert '<h2 id="pack-supplier-checks">Supplier checks</h2>' in section.group(0)
+    rows = re.findall(r'<tr data-aig-pack-item="([^"]+)"><th scope="row">([^<]+)</th>', section.group(0))
+    assert rows == [("supplier-dtac", "Ask the supplier for its DTAC assessment."),
+                    ("supplier-dpia-support", "Agree who writes the DPIA.")]
