@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
+from . import revisions
 from .checks import site_checks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,7 @@ MODELS = (
     "glossary", "sources", "changelog", "readiness", "value_areas", "checklist",
     "where_to_start", "principles", "limitations", "ethics", "data_privacy",
     "clinical_safety", "pain_points", "action_plan", "healthcare_areas", "support",
-    "business_case", "provenance", "figures", "vocabulary",
+    "business_case", "provenance", "figures", "vocabulary", revisions.LOCK,
 )
 
 # Cross-references: (file, path pattern inside it, file whose ids it must name).
@@ -243,8 +244,10 @@ def _guide_links(data, path=()):
             yield from _guide_links(value, path + (i,))
 
 
-def load_all(content_dir: Path | None = None, docs_dir: Path | None = None) -> dict:
-    """Load, validate and cross-check every model. Raise ContentError listing every problem."""
+def load_all(content_dir: Path | None = None, docs_dir: Path | None = None, check_lock: bool = True) -> dict:
+    """Load, validate and cross-check every model, then check the content against the
+    revisions lock (unless check_lock is False: macros/revise.py, which writes it).
+    Raise ContentError listing every problem."""
     content_dir = content_dir or CONTENT_DIR
     docs_dir = docs_dir or DOCS_DIR
     problems: list[str] = []
@@ -302,4 +305,29 @@ def load_all(content_dir: Path | None = None, docs_dir: Path | None = None) -> d
     problems += site_checks({model: item.data for model, item in loaded.items()}, content_dir, docs_dir, _relative)
     if problems:
         raise ContentError(problems)
-    return {model: item.data for model, item in loaded.items()}
+    content = {model: item.data for model, item in loaded.items()}
+    if check_lock:
+        problems = revisions.check(content, _item_place(loaded, names), _lock_place(loaded[revisions.LOCK], names))
+        if problems:
+            raise ContentError(problems)
+    return content
+
+
+def _item_place(loaded: dict, names: dict):
+    """(tool, item id) -> 'content/x.yml:LINE', the line where the item's block starts,
+    looked up in the files the tool reads, in the registry's order."""
+    from .tools import BY_ID
+    found: dict = {}
+
+    def where(tool: str, ident: str) -> str:
+        for model in BY_ID[tool].models:
+            if model not in found:
+                found[model] = {i: p[:-1] for i, p in collect_ids(loaded[model].data)}
+            if ident in found[model]:
+                return f"{names[model]}:{_line_for(loaded[model], found[model][ident])}"
+        return names[BY_ID[tool].models[0]]
+    return where
+
+
+def _lock_place(lock: Loaded, names: dict):
+    return lambda tool, n: f"{names[revisions.LOCK]}:{_line_for(lock, ('tools', tool, n))}"

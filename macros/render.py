@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import tables
+from . import revisions, tables
 from .tables import long_date  # noqa: F401 (macros/__init__.py and tools.py take it from here)
 from .search import exclude_hidden_helpers
 from .tools import BY_ID, STATUSES, assets, flatten
@@ -199,10 +199,11 @@ class Renderer:
                               f"(have: {', '.join(BY_ID)}; the registry is macros/tools.py)")
         items = t.items(self.c) if t.items else []
         flat = flatten(items)
+        revs, _ = revisions.page_revisions(self.c[revisions.LOCK], t.id, [i["id"] for i in flat])
         # The scripts (besides core) that must have loaded before the page is enhanced.
         scripts = " ".join(n for n in (*t.needs, t.component) if assets(n, "js"))
         html = self._template(f"components/{t.component}/template.html", tool_id=t.id, title=t.title, kind=t.kind,
-                              ids=" ".join(i["id"] for i in flat), revs=" ".join(i["rev"] for i in flat),
+                              ids=" ".join(i["id"] for i in flat), revs=revs,
                               counted=" ".join(i["id"] for i in items), scripts=scripts, **t.context(self, items))
         self._use_assets(t)
         return exclude_hidden_helpers(html)  # out of the site search (macros/search.py)

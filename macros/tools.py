@@ -33,36 +33,35 @@ def text(value) -> str:
 
 
 def revision(*parts) -> str:
-    """A short fingerprint of an item's guidance, saved with each answer so that a
-    later change of the guidance can be flagged (see CONTRIBUTING.md)."""
+    """A short fingerprint of an item's guidance: content/revisions.yml records it, so
+    that no change of the guidance goes unrecorded (macros/revisions.py)."""
     raw = json.dumps([text(p) if isinstance(p, str) else p for p in parts], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8]
 
 
-def item(id, title, body="", guide=None, number=None, subs=(), detail=None, points=(), revised=None):
-    """One answerable item as the templates see it. Its revision covers the guidance
-    (body, detail, points) but not the title, so rewording a title flags nothing;
-    an editor can force a flag by setting `revised:` on the item in YAML."""
+def item(id, title, body="", guide=None, number=None, subs=(), detail=None, points=()):
+    """One answerable item as the templates see it. Its fingerprint covers the guidance
+    (body, detail, points) but not the title, so rewording a title needs no record."""
     return dict(id=id, title=text(title), text=text(body) if body else "", guide=guide, number=number,
                 subs=list(subs), detail=text(detail) if detail else None, points=[text(p) for p in points],
-                rev=revised or revision(body or "", detail or "", list(points)))
+                fingerprint=revision(body or "", detail or "", list(points)))
 
 
 # ------------------------------------------------------------------ item walks
 def checklist_items(c):
-    return [item(i["id"], i["title"], i["text"], i["guide"], i["number"], revised=i.get("revised"),
-                 subs=[item(s["id"], s["text"], guide=None, revised=s.get("revised"))
+    return [item(i["id"], i["title"], i["text"], i["guide"], i["number"],
+                 subs=[item(s["id"], s["text"], guide=None)
                        for s in i.get("sub_points", [])])
             for i in c["checklist"]["items"]]
 
 
 def where_to_start_items(c):
-    return [item(s["id"], s["text"], number=n, revised=s.get("revised"))
+    return [item(s["id"], s["text"], number=n)
             for n, s in enumerate(c["where_to_start"]["steps"], 1)]
 
 
 def principles_items(c):
-    return [item(p["id"], p["text"], guide=p["guide"], number=p["number"], revised=p.get("revised"))
+    return [item(p["id"], p["text"], guide=p["guide"], number=p["number"])
             for p in c["principles"]["principles"]]
 
 
@@ -71,18 +70,18 @@ def risk_groups(c):
     names its page in the guide (`guide:`)."""
     lim, eth, dp, cs = c["limitations"], c["ethics"], c["data_privacy"], c["clinical_safety"]
     groups = [dict(id=f"limitations-{g['id']}", title=g["name"], guide=lim["guide"],
-                   items=[item(i["id"], i["name"], i["review"], lim["guide"], detail=i["description"],
-                               revised=i.get("revised")) for i in g["items"]])
+                   items=[item(i["id"], i["name"], i["review"], lim["guide"], detail=i["description"])
+                          for i in g["items"]])
               for g in lim["groups"]]
     groups.append(dict(id="ethics", title="Ethics", guide=eth["guide"],
                        items=[item(e["id"], e["response"], e["action"], eth["guide"],
-                                   detail=f"{e['challenge']}: {e['risk']}", revised=e.get("revised"))
+                                   detail=f"{e['challenge']}: {e['risk']}")
                               for e in eth["challenges"]]))
     for gid, title, model in (("data-privacy", "Data privacy, security and information governance", dp),
                               ("clinical-safety", "Clinical safety", cs)):
         groups.append(dict(id=gid, title=title, guide=model["guide"],
                            items=[item(a["id"], a["name"], a["description"], model["guide"],
-                                       points=a.get("points", []), revised=a.get("revised"))
+                                       points=a.get("points", []))
                                   for a in model["actions"]]))
     return groups
 
@@ -92,19 +91,19 @@ def risk_items(c):
 
 
 def readiness_items(c):
-    return [item(comp["id"], comp["name"], comp["definition"], comp["guide"], revised=comp.get("revised"))
+    return [item(comp["id"], comp["name"], comp["definition"], comp["guide"])
             for a in c["readiness"]["areas"] for comp in a["components"]]
 
 
 def benefits_items(c):
-    return [item(i["id"], i["text"], revised=i.get("revised"))
+    return [item(i["id"], i["text"])
             for a in c["value_areas"]["value_areas"] for i in a["indicators"]]
 
 
 def business_case_items(c):
     """The cover details, then the template's boxes, in page order."""
     case = c["business_case"]
-    return [item(f["id"], f["label"], f["hint"], revised=f.get("revised"))
+    return [item(f["id"], f["label"], f["hint"])
             for f in case["details"] + [f for col in case["columns"] for f in col["fields"]]]
 
 

@@ -12,7 +12,7 @@ import sys
 from conftest import ROOT
 
 PARTS = ("mkdocs.yml", "docs", "content", "macros", "overrides")
-STEPS = ("content/", "MODELS", "overrides/components/", "TOOLS", "docs/tools/", "nav")
+STEPS = ("content/", "MODELS", "overrides/components/", "TOOLS", "docs/tools/", "nav", "macros.revise")
 
 
 def test_the_steps_are_written_down():
@@ -44,6 +44,11 @@ def test_following_the_steps_gives_a_working_tool(tmp_path):
     mk.write_text(mk.read_text().replace("      - My progress: tools/my-progress.md",
                                          "      - Supplier checks: tools/supplier-checks.md\n"
                                          "      - My progress: tools/my-progress.md"))
+    # 5. Its items enter the revisions lock.
+    recorded = subprocess.run([sys.executable, "-m", "macros.revise", "--new"], cwd=tmp_path, capture_output=True,
+                              text=True)
+    assert recorded.returncode == 0, recorded.stdout + recorded.stderr
+    assert "supplier-checks/supplier-dtac: recorded at revision 1" in recorded.stdout
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
                           cwd=tmp_path, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
     assert done.returncode == 0, done.stdout + done.stderr

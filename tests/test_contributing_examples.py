@@ -114,6 +114,10 @@ def applied(tmp_path_factory):
                     encoding="utf-8")
     out = dest / "site"
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
+    # New items enter the revisions lock, as CONTRIBUTING.md says.
+    revise = subprocess.run([sys.executable, "-m", "macros.revise", "--new"], cwd=dest, capture_output=True,
+                            text=True, env=env)
+    assert revise.returncode == 0, revise.stdout + revise.stderr
     validate = subprocess.run([sys.executable, "-m", "macros.validate"], cwd=dest, capture_output=True,
                               text=True, env=env)
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=dest,
