@@ -9,7 +9,8 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from .content import ContentError, load_all
-from .render import Renderer, long_date
+from .render import Renderer
+from .tables import long_date
 
 
 _renderer = None  # set by define_env, used for every page's tooltips

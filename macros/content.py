@@ -185,17 +185,7 @@ def _describe(error) -> tuple[list, str]:
     return path, error.message
 
 
-def load_schema(model: str) -> dict:
-    path = CONTENT_DIR / f"{model}.schema.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ContentError([f"{_relative(path)}: schema file is missing"]) from None
-    except json.JSONDecodeError as err:
-        raise ContentError([f"{_relative(path)}:{err.lineno}: schema is not valid JSON: {err.msg}"]) from None
-
-
-def validate_model(model: str, loaded: Loaded, schema: dict, name: str) -> list[str]:
+def validate_model(loaded: Loaded, schema: dict, name: str) -> list[str]:
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     problems = []
     errors = sorted(validator.iter_errors(loaded.data), key=lambda e: (_line_for(loaded, e.absolute_path) or 0))
@@ -265,7 +255,7 @@ def load_all(content_dir: Path | None = None, docs_dir: Path | None = None, chec
         except (FileNotFoundError, json.JSONDecodeError) as err:
             problems.append(f"{_relative(content_dir / (model + '.schema.json'))}: cannot read schema ({err})")
             continue
-        found = validate_model(model, item, schema, name)
+        found = validate_model(item, schema, name)
         problems += found
         if found:
             continue
@@ -320,12 +310,13 @@ def _item_place(loaded: dict, names: dict):
     found: dict = {}
 
     def where(tool: str, ident: str) -> str:
-        for model in BY_ID[tool].models:
+        models = BY_ID[tool].models
+        for model in models:
             if model not in found:
                 found[model] = {i: p[:-1] for i, p in collect_ids(loaded[model].data)}
             if ident in found[model]:
                 return f"{names[model]}:{_line_for(loaded[model], found[model][ident])}"
-        return names[BY_ID[tool].models[0]]
+        return names[models[0]] if models else "content/"
     return where
 
 

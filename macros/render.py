@@ -1,9 +1,11 @@
 """Turn the checked content into page fragments.
 
-Tables and lists that readers see in the guide are returned as Markdown, so MkDocs
-styles them and adds glossary tooltips. Tools are rendered once, as complete HTML,
-from the Jinja templates in overrides/partials/tools/: they work and print with
-JavaScript off, and the scripts in docs/assets/javascripts/ only enhance them.
+Tables and lists that readers see in the guide are returned as Markdown (built by
+macros/tables.py), so MkDocs styles them and adds glossary tooltips. Tools are
+rendered once, as complete HTML, from each component's template
+(overrides/components/<name>/template.html, named by the registry in macros/tools.py):
+they work and print with JavaScript off, and the component's script only enhances
+them. Figures are drawn by the templates in overrides/partials/figures/.
 """
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import revisions, tables
-from .tables import long_date  # noqa: F401 (macros/__init__.py and tools.py take it from here)
 from .search import exclude_hidden_helpers
 from .tools import BY_ID, STATUSES, assets, flatten
 

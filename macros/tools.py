@@ -1,19 +1,23 @@
-"""The registry of tools: one entry per tool, and nothing about a tool anywhere else
-in Python.
+"""The registry of tools: one entry per tool. Elsewhere in Python only content.py
+names a tool (SHARED_ID_SPACES: a tool whose items come from several files).
 
 A tool is a component (as in govuk-frontend): its folder overrides/components/<name>/
 holds its template (template.html), its script (<name>.js) and styles (<name>.css)
 if it has any, and a README.md of the DOM contract between them. The entry below
-says which content it reads, which page shows it, how its items are walked and what
-its template is given. To add a tool, see CONTRIBUTING.md ("Adding a tool").
+says which page shows it, how its items are walked from the content, and what its
+template is given besides them. render.py's tool() macro walks the items and hands
+them to the template and to the context function. To add a tool, see CONTRIBUTING.md
+("Adding a tool").
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+from .tables import long_date
 
 COMPONENTS = Path(__file__).resolve().parent.parent / "overrides" / "components"
 
@@ -126,7 +130,6 @@ def readiness_context(r, items):
 
 def guide_version(r) -> str:
     """The guide's version and date as people read them: '1.0, 14 May 2025'."""
-    from .render import long_date  # render imports this module
     g = r.c["changelog"]["guide"]
     return f"{g['version']}, {long_date(g['approved'])}"
 
@@ -192,7 +195,7 @@ class Tool:
     items: Callable | None = None     # content -> items (None: a page that saves nothing)
     context: Callable = lambda r, items: {}  # (renderer, its items) -> what its template needs besides them
     needs: tuple = ()       # other components whose scripts it uses
-    models: tuple = field(default=())  # content files it reads (for the reader of this file)
+    models: tuple = ()      # the content files its items come from: where a build error about an item points
 
 
 TOOLS = (
@@ -201,7 +204,7 @@ TOOLS = (
     Tool("where-to-start", "Where do I start?", "tools/where-to-start.md", "checklist", "checklist",
          where_to_start_items, one_group("steps"), models=("where_to_start",)),
     Tool("readiness-assessment", "Readiness self-assessment", "tools/readiness-assessment.md", "readiness", "rating",
-         readiness_items, readiness_context, needs=("readiness", "compare"), models=("readiness", "checklist")),
+         readiness_items, readiness_context, needs=("readiness", "compare"), models=("readiness",)),
     Tool("benefits-planner", "Benefits planner", "tools/benefits-planner.md", "benefits", "benefits",
          benefits_items, lambda r, items: dict(areas=r.c["value_areas"]["value_areas"]), models=("value_areas",)),
     Tool("risk-assurance", "Risk and assurance checklist", "tools/risk-assurance.md", "checklist", "checklist",
@@ -210,22 +213,19 @@ TOOLS = (
     Tool("principles-self-check", "10 principles self-check", "tools/principles-self-check.md", "checklist",
          "checklist", principles_items, one_group("principles"), models=("principles",)),
     Tool("business-case", "One-page business case", "tools/business-case.md", "business-case", "case",
-         business_case_items, business_case_context,
-         needs=("readiness",), models=("business_case", "checklist", "readiness", "changelog")),
+         business_case_items, business_case_context, needs=("readiness",), models=("business_case",)),
     Tool("board-pack", "Board pack", "tools/board-pack.md", "board-pack", context=board_pack_context,
-         needs=("readiness", "compare"),
-         models=("readiness", "checklist", "where_to_start", "value_areas", "limitations", "ethics",
-                 "data_privacy", "clinical_safety", "principles", "business_case", "changelog")),
+         needs=("readiness", "compare")),
     Tool("my-progress", "My progress", "tools/my-progress.md", "my-progress",
          context=lambda r, items: dict(tools=[dict(id=t.id, title=t.title, kind=t.kind, url=r.url(t.page),
-                                            ids=" ".join(i["id"] for i in flatten(t.items(r.c))),
-                                            counted=" ".join(i["id"] for i in t.items(r.c)))
-                                       for t in TOOLS if t.items])),
+                                                   ids=" ".join(i["id"] for i in flatten(t.items(r.c))),
+                                                   counted=" ".join(i["id"] for i in t.items(r.c)))
+                                              for t in TOOLS if t.items])),
     Tool("team-view", "Team view", "tools/team-view.md", "team-view",
          context=lambda r, items: dict(readiness=r.c["readiness"],
-                                checklist=[dict(id=i["id"], title=f"{i['number']}. {i['title']}")
-                                           for i in checklist_items(r.c)]),
-         needs=("readiness",), models=("readiness", "checklist")),
+                                       checklist=[dict(id=i["id"], title=f"{i['number']}. {i['title']}")
+                                                  for i in checklist_items(r.c)]),
+         needs=("readiness",)),
 )
 
 BY_ID = {t.id: t for t in TOOLS}

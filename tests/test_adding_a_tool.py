@@ -37,13 +37,17 @@ def test_following_the_steps_gives_a_working_tool(tmp_path):
     with open(tmp_path / "macros/tools.py", "a") as f:
         f.write('\n\nTOOLS = TOOLS[:-2] + (Tool("supplier-checks", "Supplier checks", "tools/supplier-checks.md", '
                 '"checklist", "checklist", lambda c: [item(s["id"], s["text"]) for s in c["supplier_checks"]["steps"]], '
-                'one_group("steps")),) + TOOLS[-2:]\nBY_ID = {t.id: t for t in TOOLS}\n')
+                'one_group("steps"), models=("supplier_checks",)),) + TOOLS[-2:]\nBY_ID = {t.id: t for t in TOOLS}\n')
     # 4. A page and a nav line.
     (tmp_path / "docs/tools/supplier-checks.md").write_text("# Supplier checks\n\n{{ tool('supplier-checks') }}\n")
     mk = tmp_path / "mkdocs.yml"
     mk.write_text(mk.read_text().replace("      - My progress: tools/my-progress.md",
                                          "      - Supplier checks: tools/supplier-checks.md\n"
                                          "      - My progress: tools/my-progress.md"))
+    # Before step 5, the check stops on the new items, pointing into the new file.
+    check = subprocess.run([sys.executable, "-m", "macros.validate"], cwd=tmp_path, capture_output=True, text=True)
+    assert check.returncode != 0 and "content/supplier_checks.yml:2: item 'supplier-dtac'" in check.stdout + check.stderr, \
+        check.stdout + check.stderr
     # 5. Its items enter the revisions lock.
     recorded = subprocess.run([sys.executable, "-m", "macros.revise", "--new"], cwd=tmp_path, capture_output=True,
                               text=True)

@@ -51,7 +51,7 @@ def test_real_content_loads():
 def test_schema_accepts_real_file(model):
     schema = json.loads((CONTENT_DIR / f"{model}.schema.json").read_text())
     loaded = load_yaml(CONTENT_DIR / f"{model}.yml")
-    assert validate_model(model, loaded, schema, f"content/{model}.yml") == []
+    assert validate_model(loaded, schema, f"content/{model}.yml") == []
 
 
 @pytest.mark.parametrize("model", MODELS)
