@@ -33,6 +33,7 @@ MODELS = (
 # "*" matches any list index or key.
 REFERENCES = (
     ("glossary", "terms.*.see_also.*", "glossary"),
+    ("glossary", "terms.*.sources.*", "sources"),
     ("readiness", "areas.*.components.*.checklist.*", "checklist"),
     ("checklist", "items.*.sources.*", "sources"),
     ("checklist", "problem_statement_item", "checklist"),

@@ -37,7 +37,7 @@ class Renderer:
         "readiness_table", "healthcare_areas_list", "limitations_table", "ethics_table",
         "data_privacy_list", "clinical_safety_list", "pain_points_table", "gains_table",
         "action_plan_table", "support_services", "principles_list", "checklist_list",
-        "where_to_start_list", "business_case_template", "figure", "tool",
+        "where_to_start_list", "business_case_template", "figure", "figures_list", "tool",
     )
 
     def __init__(self, env, content: dict):
@@ -100,6 +100,9 @@ class Renderer:
             if t["source"] == "site":
                 out += ["<p class=\"aig-provenance\" data-aig-provenance=\"glossary\"><small>"
                         + str(escape(label["tag"])) + "</small></p>", ""]
+            if t.get("sources"):
+                out += [("Source: " if len(t["sources"]) == 1 else "Sources: ")
+                        + ", ".join(self.source(i) for i in t["sources"]), ""]
             if t.get("see_also"):
                 out += ["See also: " + ", ".join(f"[{names[i]}](#{i})" for i in t["see_also"]), ""]
         return "\n".join(out)
@@ -145,17 +148,21 @@ class Renderer:
     def healthcare_areas_list(self) -> str:
         return tables.healthcare_areas_list(self.c["healthcare_areas"]["areas"])
 
+    def _risk_item(self, item_id: str) -> str:
+        """Link target of an item in the risk and assurance checklist (its page from the registry)."""
+        return self._md_link(f"{BY_ID['risk-assurance'].page}#item-{item_id}")
+
     def limitations_table(self) -> str:
-        return tables.limitations_table(self.c["limitations"]["groups"])
+        return tables.limitations_table(self.c["limitations"]["groups"], self._risk_item)
 
     def ethics_table(self) -> str:
-        return tables.ethics_table(self.c["ethics"]["challenges"])
+        return tables.ethics_table(self.c["ethics"]["challenges"], self._risk_item)
 
     def data_privacy_list(self) -> str:
-        return tables.actions_list(self.c["data_privacy"]["actions"])
+        return tables.actions_list(self.c["data_privacy"]["actions"], self._risk_item)
 
     def clinical_safety_list(self) -> str:
-        return tables.actions_list(self.c["clinical_safety"]["actions"])
+        return tables.actions_list(self.c["clinical_safety"]["actions"], self._risk_item)
 
     def pain_points_table(self) -> str:
         return tables.pain_points_table(self.c["pain_points"]["pain_points"])
@@ -179,7 +186,13 @@ class Renderer:
         return tables.where_to_start_list(self.c["where_to_start"]["steps"])
 
     def business_case_template(self) -> str:
-        return tables.business_case_template(self.c["business_case"]["columns"])
+        """The guide's template, with the boxes' prompts, then the label that says the
+        prompts are this website's (the guide's boxes say only "text here")."""
+        from markupsafe import escape
+        label = self.c["provenance"]["labels"]["business-case-prompts"]
+        return (tables.business_case_template(self.c["business_case"]["columns"]) + "\n"
+                + '<p class="aig-provenance" data-aig-provenance="business-case-prompts"><strong>'
+                + str(escape(label["tag"])) + "</strong> " + str(escape(" ".join(label["text"].split()))) + "</p>\n")
 
     def figure(self, name: str) -> str:
         """A redrawn figure: the Jinja template overrides/partials/figures/<name>.html,
@@ -191,6 +204,13 @@ class Renderer:
                               f"or no file overrides/partials/figures/{name}.html")
         return _compact(self.jinja.get_template(f"figures/{name}.html").render(
             c=self.c, figure=figures[name], labels=self.c["provenance"]["labels"]))
+
+    def figures_list(self, source: str | None = None, indent: int = 0) -> str:
+        """The figures this website draws from the guide's text (content/figures.yml), as
+        a bulleted list (indented to nest it in another list); `source='site'` lists only
+        those whose contents it inferred."""
+        return "\n".join(" " * indent + f"- Figure {f['number']}: {' '.join(f['title'].split())}"
+                          for f in self.c["figures"]["figures"] if source in (None, f["source"])) + "\n"
 
     # -------------------------------------------------------------------- tools
     def tool(self, tool_id: str) -> str:

@@ -45,6 +45,7 @@ SOURCE_KINDS = (
     ("referenced", "Other sources the guide refers to"),
     ("case-study", "Case studies the guide highlights"),
     ("further-reading", "Also named in the guide"),
+    ("site", "Sources this website adds"),
 )
 
 
@@ -97,30 +98,39 @@ def healthcare_areas_list(areas: list[dict]) -> str:
     return _lines([f"- **{a['name']}**: {one_line(a['description'])}" for a in areas])
 
 
-def limitations_table(groups: list[dict]) -> str:
-    """One bold heading and table per group, each followed by a blank line."""
+def _named(name: str, item_id: str | None, link: Callable[[str], str] | None) -> str:
+    """An item's name, linked to its item in a tool when `link` (item id -> target) is given."""
+    return f"[{name}]({link(item_id)})" if link and item_id else name
+
+
+def limitations_table(groups: list[dict], link: Callable[[str], str] | None = None) -> str:
+    """One bold heading and table per group, each followed by a blank line. With `link`,
+    each limitation's name links to its item in the risk and assurance checklist."""
     out = []
     for group in groups:
         out += [f"**{group['name']}**", ""]
         out += _table(("Limitation", "What it means"),
-                      (f"| **{cell(i['name'])}** | {cell(i['description'])} |" for i in group["items"]))
+                      (f"| **{_named(cell(i['name']), i.get('id'), link)}** | {cell(i['description'])} |"
+                       for i in group["items"]))
         out.append("")
     return "\n".join(out)
 
 
-def ethics_table(challenges: list[dict]) -> str:
-    """Challenge and its risk | the response and its action."""
+def ethics_table(challenges: list[dict], link: Callable[[str], str] | None = None) -> str:
+    """Challenge and its risk | the response and its action (the response linked to its
+    checklist item with `link`)."""
     return _lines(_table(("Challenge", "How to meet it"),
                          (f"| **{cell(ch['challenge'])}**<br>{cell(ch['risk'])} | "
-                          f"**{cell(ch['response'])}**<br>{cell(ch['action'])} |" for ch in challenges)))
+                          f"**{_named(cell(ch['response']), ch.get('id'), link)}**<br>{cell(ch['action'])} |"
+                          for ch in challenges)))
 
 
-def actions_list(actions: list[dict]) -> str:
+def actions_list(actions: list[dict], link: Callable[[str], str] | None = None) -> str:
     """Named actions as bullets, each with its optional points nested under it
-    (data privacy, clinical safety)."""
+    (data privacy, clinical safety). With `link`, each name links to its checklist item."""
     out = []
     for a in actions:
-        out.append(f"- **{a['name']}**: {one_line(a['description'])}")
+        out.append(f"- **{_named(a['name'], a.get('id'), link)}**: {one_line(a['description'])}")
         out += [f"    - {one_line(p)}" for p in a.get("points", [])]
     return _lines(out)
 

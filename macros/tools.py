@@ -21,7 +21,7 @@ from .tables import long_date
 
 COMPONENTS = Path(__file__).resolve().parent.parent / "overrides" / "components"
 
-# Statuses of a task, in the words of the GOV.UK / NHS task list pattern. The
+# Statuses of a task, in words in the style of the GOV.UK task list component. The
 # templates print them; the scripts read them from the page (one source).
 STATUSES = (
     ("not-started", "Not started"),
@@ -73,7 +73,9 @@ def risk_groups(c):
     """The risk and assurance checklist: four files, one list of groups. Each file
     names its page in the guide (`guide:`)."""
     lim, eth, dp, cs = c["limitations"], c["ethics"], c["data_privacy"], c["clinical_safety"]
+    # The limitations' review questions are this website's: their groups carry the label.
     groups = [dict(id=f"limitations-{g['id']}", title=g["name"], guide=lim["guide"],
+                   note=c["provenance"]["labels"]["review-questions"],
                    items=[item(i["id"], i["name"], i["review"], lim["guide"], detail=i["description"])
                           for i in g["items"]])
               for g in lim["groups"]]
@@ -125,7 +127,8 @@ def one_group(gid):
 def readiness_context(r, items):
     checklist = {i["id"]: i for i in flatten(checklist_items(r.c))}
     return dict(readiness=r.c["readiness"], checklist=checklist,
-                levels_label=r.c["provenance"]["labels"]["readiness-levels"])
+                levels_label=r.c["provenance"]["labels"]["readiness-levels"],
+                helps_label=r.c["provenance"]["labels"]["what-helps"])
 
 
 def guide_version(r) -> str:
@@ -140,6 +143,7 @@ def business_case_context(r, items):
     helps = {comp["id"]: [checklist[i] for i in comp.get("checklist", [])]
              for a in r.c["readiness"]["areas"] for comp in a["components"]}
     return dict(case=r.c["business_case"], labels=labels(r), helps=helps, guide_version=guide_version(r),
+                prompts_label=r.c["provenance"]["labels"]["business-case-prompts"],
                 problem_item=r.c["checklist"]["problem_statement_item"],
                 tools={t.id: dict(title=t.title, url=r.url(t.page)) for t in TOOLS if t.items})
 
@@ -201,7 +205,7 @@ class Tool:
 TOOLS = (
     Tool("deployment-checklist", "Deployment checklist", "tools/deployment-checklist.md", "checklist", "checklist",
          checklist_items, one_group("points"), models=("checklist",)),
-    Tool("where-to-start", "Where do I start?", "tools/where-to-start.md", "checklist", "checklist",
+    Tool("where-to-start", "First steps to build confidence", "tools/where-to-start.md", "checklist", "checklist",
          where_to_start_items, one_group("steps"), models=("where_to_start",)),
     Tool("readiness-assessment", "Readiness self-assessment", "tools/readiness-assessment.md", "readiness", "rating",
          readiness_items, readiness_context, needs=("readiness", "compare"), models=("readiness",)),
@@ -223,6 +227,7 @@ TOOLS = (
                                               for t in TOOLS if t.items])),
     Tool("team-view", "Team view", "tools/team-view.md", "team-view",
          context=lambda r, items: dict(readiness=r.c["readiness"],
+                                       levels_tag=r.c["provenance"]["labels"]["readiness-levels"]["tag"],
                                        checklist=[dict(id=i["id"], title=f"{i['number']}. {i['title']}")
                                                   for i in checklist_items(r.c)]),
          needs=("readiness",)),

@@ -113,3 +113,96 @@ def test_no_personal_email_addresses_in_content_or_pages():
     pattern = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
     for path in list(CONTENT_DIR.glob("*.yml")) + list(DOCS_DIR.rglob("*.md")):
         assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+# ------------------------------------------------------------ the guide's meaning
+ROOT = CONTENT_DIR.parent
+WORDED_FILES = (sorted(CONTENT_DIR.glob("*.yml")) + sorted(DOCS_DIR.rglob("*.md"))
+                + sorted((ROOT / "overrides" / "partials" / "figures").glob("*.html"))
+                + sorted((ROOT / "overrides" / "components").glob("*/template.html")))
+
+# Wordings once firmer than the guide, or claims it does not make, each with what the
+# guide says. Words are matched across line breaks, in any case.
+FIRMER_THAN_THE_GUIDE = {
+    "follow the AI procurement guidelines": "point 13: get to know the ten guidelines",
+    "will be a 'bolt-on'": "point 11: remember, AI as a 'bolt-on'",
+    "This will show you how much trust": "point 3: this will help you identify levels of trust",
+    "screwdriver\" is all you need": "the AI 'hammer' when all that may be required is a 'screwdriver'",
+    "audits and fairness testing help to": "ongoing bias audits and fairness testing can help identify and mitigate",
+    "never knowingly let it harm": "the risk ... should be understood and not knowingly have a detrimental impact",
+    "These steps will help you": "the guide lists the steps; it does not promise they will work",
+    "This is because regulatory requirements": "some believe ... due to lower regulatory requirements",
+    "patients will ask you about it": "a claim about clinicians the guide does not make",
+    "You decide whether an AI project goes ahead": "a claim about boards the guide does not make",
+    "Midlands and Lancashire Commissioning Support Unit (CSU) and the wider family of CSUs. Choose":
+        "Annex A: the wider family recognised the challenges; the offer is Midlands and Lancashire's",
+}
+
+
+def test_no_wording_is_firmer_than_the_guide():
+    problems = []
+    for path in WORDED_FILES:
+        text = " ".join(path.read_text(encoding="utf-8").split()).lower()
+        for phrase, guide in FIRMER_THAN_THE_GUIDE.items():
+            if " ".join(phrase.split()).lower() in text:
+                problems.append(f"{path.relative_to(ROOT)}: '{phrase}' (the guide: {guide})")
+    assert not problems, "\n".join(problems)
+
+
+# Definitions that state law or fact, and the sources a reader can follow for them.
+GLOSSARY_SOURCES = {
+    "clinical-safety-officer": {"dcb0129", "dcb0160"},
+    "data-protection-impact-assessment": {"uk-gdpr-article-35"},
+    "data-protection-by-design-and-default": {"uk-gdpr-article-25"},
+    "pseudonymisation": {"ico-pseudonymisation"},
+    "anonymisation": {"ico-anonymisation"},
+    "ambient-voice-technology": {"nhs-ambient-scribing-guidance"},
+    "uk-gdpr": {"uk-gdpr"},
+}
+
+
+def test_glossary_claims_of_law_name_a_source_with_an_address():
+    content = load_all()
+    terms = {t["id"]: t for t in content["glossary"]["terms"]}
+    sources = {s["id"]: s for s in content["sources"]["sources"]}
+    for term, needed in GLOSSARY_SOURCES.items():
+        assert needed <= set(terms[term].get("sources", [])), term
+        assert all(sources[i].get("url", "").startswith("https://") for i in terms[term]["sources"]), term
+    # No definition states an obligation in its own voice ("must"): it says whose rule it is.
+    musts = [t["id"] for t in terms.values() if " must " in " ".join(t["definition"].split())
+             and "guide" not in t["definition"]]
+    assert not musts, musts
+
+
+def test_the_act_the_bill_became_is_linked_to_its_text():
+    sources = {s["id"]: s for s in load_all()["sources"]["sources"]}
+    act = sources["data-use-and-access-act-2025"]
+    assert act["url"] == "https://www.legislation.gov.uk/ukpga/2025/18/contents"
+    assert "Data (Use and Access) Act 2025" in " ".join(sources["data-use-and-access-bill"]["note"].split())
+    # Sources the guide does not name are listed apart, under their own heading.
+    assert act["kind"] == "site"
+
+
+def test_glossary_page_links_each_definitions_sources(built_site):
+    content = load_all()
+    page = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    sources = {s["id"]: s for s in content["sources"]["sources"]}
+    for term in content["glossary"]["terms"]:
+        start = page.index(f'id="{term["id"]}"')
+        entry = page[start:page.find("<h3", start + 1)]
+        for sid in term.get("sources", []):
+            assert f'href="{sources[sid]["url"]}"' in entry, (term["id"], sid)
+
+
+def test_accessibility_statement_sources_its_claims(built_site):
+    import html as html_lib
+    import re
+    raw = (built_site / "accessibility" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+    assert "partially compliant" in text and 'id="non-accessible-content"' in raw
+    for url in ("https://www.legislation.gov.uk/uksi/2018/952/contents/made",
+                "https://www.gov.uk/guidance/accessibility-requirements-for-public-sector-websites-and-apps",
+                "https://design-system.service.gov.uk/components/task-list/"):
+        assert f'href="{url}"' in raw, url
+    assert "same words as the NHS and GOV.UK task list pattern" not in text
+    assert "has not found any failures" not in text

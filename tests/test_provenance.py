@@ -41,9 +41,10 @@ def test_every_site_authored_entry_says_so():
     assert all(level["source"] == "site" for level in CONTENT["readiness"]["scale"])
     components = [c for a in CONTENT["readiness"]["areas"] for c in a["components"]]
     assert components and all(c["levels_source"] == "site" for c in components)
-    # The figures the issue names as inferred, and figure 4, are marked as the site's.
+    # The figures the issue names as inferred, figure 4, and figure 3 (whose foundation,
+    # roof and pillar texts the guide's text does not set out) are marked as the site's.
     assert {f["id"] for f in SITE_FIGURES} >= {"risk-quadrants", "collaboration", "support-options",
-                                               "transformation-journey"}
+                                               "transformation-journey", "three-pillar-model"}
 
 
 def test_every_figure_template_is_listed_with_its_source():
@@ -162,8 +163,61 @@ def test_every_inferred_figure_says_so_wherever_it_appears(built_site, figure):
 def test_about_page_says_what_the_site_adds(built_site):
     text = flat(page(built_site, "about"))
     assert "does not add new guidance" not in text
-    for what in ("readiness levels", "glossary's definitions", "redrawn figures"):
+    for what in ("readiness levels", "glossary's definitions", "what some of our figures show",
+                 "review question for each limitation", "prompt in each box", "What helps", "routes by job"):
         assert what in text, what
+
+
+def test_about_lists_every_figure_and_every_inferred_one_from_the_content(built_site):
+    """About's lists come from content/figures.yml, so marking a figure `source: site`
+    puts it in the list of inferred figures, and none is left out."""
+    source = page(built_site, "about")
+    drawn = flat(source.split('id="how-it-relates"', 1)[1].split('id="what-it-adds"', 1)[0])
+    ours = flat(source.split('id="what-is-ours"', 1)[1].split('id="guide-versions"', 1)[0])
+    for f in FIGURES:
+        line = f"Figure {f['number']}: {one_line(f['title'])}"
+        assert line in drawn, line
+        assert (line in ours) == (f["source"] == "site"), line
+
+
+def test_home_and_about_say_the_figures_are_drawn_not_redrawn(built_site):
+    """The figures are images the site never had: it draws its own from the guide's text."""
+    for url in ("", "about"):
+        text = flat(page(built_site, url) if url else (built_site / "index.html").read_text(encoding="utf-8"))
+        assert "redrawn" not in text.lower(), url or "home"
+        assert "drawn our own" in text, url or "home"
+    assert "we say so where it appears" in flat((built_site / "index.html").read_text(encoding="utf-8"))
+
+
+def between(source: str, start: str, end: str) -> str:
+    i = source.index(start)
+    return source[i:source.index(end, i + len(start))]
+
+
+def test_the_tools_label_the_questions_prompts_and_links_they_add(built_site):
+    labels = {k: one_line(v["tag"]) for k, v in LABELS.items()}
+    # Business case: its boxes' prompts and word counts (the guide's boxes say "text here"),
+    # on the tool and on Annex B, where the template's table shows the prompts too.
+    for url in ("tools/business-case", "guide/annex-b-business-case-template"):
+        assert labels["business-case-prompts"] in flat(page(built_site, url)), url
+    assert "both are this website's suggestions" in flat(page(built_site, "tools/business-case"))
+    # Risk and assurance: each group of limitations, whose items carry the site's review questions.
+    risk = page(built_site, "tools/risk-assurance")
+    for g in CONTENT["limitations"]["groups"]:
+        section = between(risk, f'id="group-limitations-{g["id"]}"', "</section>")
+        assert labels["review-questions"] in flat(section), g["id"]
+    for gid in ("ethics", "data-privacy", "clinical-safety"):  # the guide's own actions: no label
+        assert labels["review-questions"] not in flat(between(risk, f'id="group-{gid}"', "</section>")), gid
+    # Readiness: every "What helps" list of checklist points says the links are the site's.
+    readiness = page(built_site, "tools/readiness-assessment")
+    titles = re.findall(r'<p class="aig-help__title">(.*?)</p>', readiness)
+    components = [c for a in CONTENT["readiness"]["areas"] for c in a["components"]]
+    assert len(titles) == len(components)
+    assert all(labels["what-helps"] in flat(t) for t in titles)
+    assert "1 to 5, on this website's scale" in flat(readiness)
+    # Team view: its levels (1 to 5) are the site's scale.
+    team = flat(between(page(built_site, "tools/team-view"), 'id="team-readiness"', "</table>"))
+    assert labels["readiness-levels"] in team and "1 to 5, on this website's scale" in team
 
 
 def level_snippets() -> list[str]:

@@ -141,6 +141,16 @@ def test_actions_list_nests_points_and_points_are_optional():
     )
 
 
+def test_risk_names_link_to_their_checklist_items_when_asked():
+    link = "tools/risk-assurance.md#item-{}".format
+    groups = [{"name": "T", "items": [{"id": "drift", "name": "Drift", "description": "d"}]}]
+    assert "| **[Drift](tools/risk-assurance.md#item-drift)** | d |" in tables.limitations_table(groups, link)
+    challenges = [{"id": "audit", "challenge": "Bias", "risk": "r", "response": "Audit", "action": "a"}]
+    assert "**[Audit](tools/risk-assurance.md#item-audit)**<br>a" in tables.ethics_table(challenges, link)
+    assert tables.actions_list([{"id": "dpia", "name": "DPIA", "description": "d"}], link) == (
+        "- **[DPIA](tools/risk-assurance.md#item-dpia)**: d\n")
+
+
 def test_headed_list():
     assert tables.headed_list("Heading", [{"text": FOLDED}, {"text": "b | c"}]) == (
         "**Heading**\n\n- Two lines of folded text\n- b | c\n"
@@ -261,10 +271,10 @@ def test_each_macro_hands_its_content_to_its_function():
                       "site": [{"version": "2", "date": "2025-01-03", "change": "d"}]},
         "value_areas": {"value_areas": [{"name": "V", "indicators": item}]},
         "healthcare_areas": {"areas": [{"name": "H", "description": "d"}]},
-        "limitations": {"groups": [{"name": "L", "items": [{"name": "n", "description": "d"}]}]},
-        "ethics": {"challenges": [{"challenge": "c", "risk": "r", "response": "p", "action": "a"}]},
-        "data_privacy": {"actions": [{"name": "DP", "description": "d"}]},
-        "clinical_safety": {"actions": [{"name": "CS", "description": "d"}]},
+        "limitations": {"groups": [{"name": "L", "items": [{"id": "n", "name": "n", "description": "d"}]}]},
+        "ethics": {"challenges": [{"id": "e", "challenge": "c", "risk": "r", "response": "p", "action": "a"}]},
+        "data_privacy": {"actions": [{"id": "dp", "name": "DP", "description": "d"}]},
+        "clinical_safety": {"actions": [{"id": "cs", "name": "CS", "description": "d"}]},
         "pain_points": {"pain_points": [{"text": "pain"}], "gains": [{"text": "gain"}]},
         "action_plan": {"themes": [{"name": "T", "sub_themes": [{"name": "s", "nhs_priority": "p"}]}],
                         "translation": "tr"},
@@ -273,16 +283,18 @@ def test_each_macro_hands_its_content_to_its_function():
         "checklist": {"items": [{"number": 1, "title": "C", "text": "t"}]},
         "where_to_start": {"steps": [{"text": "w"}]},
         "business_case": {"columns": [{"question": "Q", "fields": [{"label": "l", "hint": "h"}]}]},
+        "provenance": {"labels": {"business-case-prompts": {"tag": "Ours.", "text": "The prompts\n are ours."}}},
     }
     r = Renderer(SimpleNamespace(page=None, conf={}), c)
     assert r.sources_list() == tables.sources_list(c["sources"]["sources"])
     assert r.changelog() == tables.changelog(c["changelog"]["entries"], c["changelog"]["site"])
     assert r.value_area_table() == tables.value_area_table(c["value_areas"]["value_areas"])
     assert r.healthcare_areas_list() == "- **H**: d\n"
-    assert r.limitations_table() == tables.limitations_table(c["limitations"]["groups"])
-    assert r.ethics_table() == tables.ethics_table(c["ethics"]["challenges"])
-    assert r.data_privacy_list() == "- **DP**: d\n"
-    assert r.clinical_safety_list() == "- **CS**: d\n"
+    # The guide's risk tables and lists link each item to the risk and assurance checklist.
+    assert "| **[n](tools/risk-assurance.md#item-n)** | d |" in r.limitations_table()
+    assert "**[p](tools/risk-assurance.md#item-e)**<br>a" in r.ethics_table()
+    assert r.data_privacy_list() == "- **[DP](tools/risk-assurance.md#item-dp)**: d\n"
+    assert r.clinical_safety_list() == "- **[CS](tools/risk-assurance.md#item-cs)**: d\n"
     assert r.pain_points_table().endswith("- pain\n")
     assert r.gains_table().endswith("- gain\n")
     assert r.action_plan_table().endswith("| **T** | s | p |\n\ntr\n")
@@ -291,4 +303,8 @@ def test_each_macro_hands_its_content_to_its_function():
     assert r.principles_list() == "1. p ([more](guide/x.md))\n"
     assert r.checklist_list() == "1. **C.** t\n"
     assert r.where_to_start_list() == "- w\n"
-    assert r.business_case_template() == "| Q |\n|---|\n| **l**<br>h |\n"
+    # The template's prompts are this website's: the label follows the table.
+    assert r.business_case_template() == (
+        "| Q |\n|---|\n| **l**<br>h |\n\n"
+        '<p class="aig-provenance" data-aig-provenance="business-case-prompts"><strong>Ours.</strong> '
+        "The prompts are ours.</p>\n")

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 PACK = "tools/board-pack/"
 MARKUP = "<b>bold?</b> x<y & \"quotes\" 'apos' \U0001F600"
-SECTIONS = ["Summary", "Readiness self-assessment", "Deployment checklist", "Where do I start?", "Benefits plan",
+SECTIONS = ["Summary", "Readiness self-assessment", "Deployment checklist", "First steps to build confidence", "Benefits plan",
             "Risk and assurance checklist", "10 principles self-check", "One-page business case"]
 TODAY = f"{date.today().day} {date.today():%B %Y}"
 
