@@ -31,8 +31,8 @@ def define_env(env):
         # vendored copy so nothing is fetched from another origin.
         config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.min.js"]
 
-    # The site's version comes from the newest change log entry (content/changelog.yml).
-    config.extra["site_version"] = content["changelog"]["site"][0]["version"]
+    # The site's version comes from the newest release (content/releases.yml).
+    config.extra["site_version"] = content["releases"]["releases"][0]["version"]
     renderer = Renderer(env, content)
     env.variables["guide"] = dict(content["changelog"]["guide"],
                                   approved=long_date(content["changelog"]["guide"]["approved"]))

@@ -23,7 +23,7 @@ DOCS_DIR = ROOT / "docs"
 
 # One YAML file per model; each has <name>.schema.json beside it.
 MODELS = (
-    "glossary", "sources", "changelog", "readiness", "value_areas", "checklist",
+    "glossary", "sources", "changelog", "releases", "readiness", "value_areas", "checklist",
     "where_to_start", "principles", "limitations", "ethics", "data_privacy",
     "clinical_safety", "pain_points", "action_plan", "healthcare_areas", "support",
     "business_case", "provenance", "figures", "vocabulary", revisions.LOCK,

@@ -37,7 +37,7 @@ class Renderer:
         "readiness_table", "healthcare_areas_list", "limitations_table", "ethics_table",
         "data_privacy_list", "clinical_safety_list", "pain_points_table", "gains_table",
         "action_plan_table", "support_services", "principles_list", "checklist_list",
-        "where_to_start_list", "business_case_template", "figure", "figures_list", "tool",
+        "where_to_start_list", "business_case_template", "figure", "figures_list", "tool", "whats_changed",
     )
 
     def __init__(self, env, content: dict):
@@ -130,7 +130,12 @@ class Renderer:
         return tables.sources_list(self.c["sources"]["sources"])
 
     def changelog(self) -> str:
-        return tables.changelog(self.c["changelog"]["entries"], self.c["changelog"]["site"])
+        return tables.changelog(self.c["changelog"]["entries"], self.c["releases"]["releases"])
+
+    def whats_changed(self) -> str:
+        """Per version of the site, the items whose guidance changed (content/revisions.yml)."""
+        return revisions.whats_changed(
+            self.c, lambda tool, ident: self._md_link(f"{BY_ID[tool].page}#item-{ident}"), tables.long_date)
 
     # ------------------------------------------------------------ guide tables
     # The guide's tables and lists are pure functions in macros/tables.py (tested in
@@ -220,11 +225,13 @@ class Renderer:
                               f"(have: {', '.join(BY_ID)}; the registry is macros/tools.py)")
         items = t.items(self.c) if t.items else []
         flat = flatten(items)
-        revs, _ = revisions.page_revisions(self.c[revisions.LOCK], t.id, [i["id"] for i in flat])
+        revs, notes = revisions.page_revisions(self.c[revisions.LOCK], t.id, [i["id"] for i in flat])
+        notes = {i: [[tables.long_date(day), note] for day, note in n] for i, n in notes.items()}
         # The scripts (besides core) that must have loaded before the page is enhanced.
         scripts = " ".join(n for n in (*t.needs, t.component) if assets(n, "js"))
         html = self._template(f"components/{t.component}/template.html", tool_id=t.id, title=t.title, kind=t.kind,
                               ids=" ".join(i["id"] for i in flat), revs=revs,
+                              rev_notes=json.dumps(notes, ensure_ascii=False) if notes else "",
                               counted=" ".join(i["id"] for i in items), scripts=scripts, **t.context(self, items))
         self._use_assets(t)
         return exclude_hidden_helpers(html)  # out of the site search (macros/search.py)

@@ -140,3 +140,74 @@ def dump(lock: dict) -> str:
                 out.append(f"        date: '{e['removed']['date']}'")
                 out.append(f"        note: {_q(e['removed']['note'])}")
     return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------ the What's changed page
+def changes_by_release(lock: dict, releases: list[dict]) -> list[tuple[dict | None, list[dict]]]:
+    """[(release, changes)], newest first; release None holds the changes since the
+    newest release. A release holds what was recorded after the release before it, up
+    to its date; the first release holds nothing (everything was new). A change is
+    {tool, item, kind: 'changed' | 'added' | 'removed', date, note, revision}."""
+    found = []
+    for tool, items in lock["tools"].items():
+        for e in items:
+            for r in e["revisions"]:
+                kind = "changed" if r["revision"] > 1 else "added"
+                found.append(dict(tool=tool, item=e["item"], kind=kind, date=r["date"], note=r["note"],
+                                  revision=r["revision"]))
+            if e.get("removed"):
+                found.append(dict(tool=tool, item=e["item"], kind="removed", revision=None, **e["removed"]))
+    out = []
+    after = [None] + [r["date"] for r in releases]  # the window of release k ends at after[k+1]
+    for k, release in enumerate([None] + list(releases)):
+        start = after[k + 1] if k + 1 < len(after) else None
+        end = release["date"] if release else None
+        if release is not None and start is None:  # the first release
+            out.append((release, []))
+            continue
+        out.append((release, [c for c in found if c["date"] > start and (end is None or c["date"] <= end)]))
+    if not out[0][1]:
+        out = out[1:]  # nothing since the newest release
+    return out
+
+
+def whats_changed(content: dict, link, long_date) -> str:
+    """The What's changed page's Markdown. link(tool, item id) is a Markdown link target."""
+    from .tools import BY_ID
+    titles = {tool: {i: title for i, (_, title) in items.items()} for tool, items in tool_items(content).items()}
+    guide = {e["version"]: e["date"] for e in content["changelog"]["entries"]}
+    releases = content["releases"]["releases"]
+    out = []
+    for release, changes in changes_by_release(content[LOCK], releases):
+        if release is None:
+            out += [f"## Since version {releases[0]['version']} {{ #since-{_anchor(releases[0]['version'])} }}", "",
+                    "Changes made since the newest version, which are already on this website.", ""]
+        else:
+            out += [f"## Version {release['version']}, {long_date(release['date'])} "
+                    f"{{ #version-{_anchor(release['version'])} }}", "",
+                    f"Follows version {release['guide_version']} of the guide ({long_date(guide[release['guide_version']])}). "
+                    + " ".join(release["change"].split()), ""]
+            if release is releases[-1]:
+                continue
+        if not changes:
+            out += ["The guidance of no item changed in this version.", ""]
+        for tool in dict.fromkeys(c["tool"] for c in changes):
+            out += [f"### {BY_ID[tool].title}", ""]
+            for c in (c for c in changes if c["tool"] == tool):
+                day = long_date(c["date"])
+                if c["kind"] == "removed":
+                    out.append(f"- Removed: the item \u201c{c['item']}\u201d. {c['note']}. Removed on {day}; "
+                               "any answers you gave to it are kept.")
+                    continue
+                name = f"[{titles[tool].get(c['item'], c['item'])}]({link(tool, c['item'])})" \
+                    if c["item"] in titles[tool] else f"\u201c{c['item']}\u201d"
+                if c["kind"] == "added":
+                    out.append(f"- Added: {name}, on {day}.")
+                else:
+                    out.append(f"- {name}: {c['note']}. Changed on {day} (revision {c['revision']}).")
+            out.append("")
+    return "\n".join(out)
+
+
+def _anchor(version: str) -> str:
+    return version.replace(".", "-")

@@ -267,8 +267,8 @@ def test_each_macro_hands_its_content_to_its_function():
     item = [{"text": "t"}]
     c = {
         "sources": {"sources": [{"id": "s", "kind": "referenced", "title": "S"}]},
-        "changelog": {"entries": [{"version": "1", "date": "2025-01-02", "change": "c"}],
-                      "site": [{"version": "2", "date": "2025-01-03", "change": "d"}]},
+        "changelog": {"entries": [{"version": "1", "date": "2025-01-02", "change": "c"}]},
+        "releases": {"releases": [{"version": "2", "date": "2025-01-03", "guide_version": "1", "change": "d"}]},
         "value_areas": {"value_areas": [{"name": "V", "indicators": item}]},
         "healthcare_areas": {"areas": [{"name": "H", "description": "d"}]},
         "limitations": {"groups": [{"name": "L", "items": [{"id": "n", "name": "n", "description": "d"}]}]},
@@ -287,7 +287,7 @@ def test_each_macro_hands_its_content_to_its_function():
     }
     r = Renderer(SimpleNamespace(page=None, conf={}), c)
     assert r.sources_list() == tables.sources_list(c["sources"]["sources"])
-    assert r.changelog() == tables.changelog(c["changelog"]["entries"], c["changelog"]["site"])
+    assert r.changelog() == tables.changelog(c["changelog"]["entries"], c["releases"]["releases"])
     assert r.value_area_table() == tables.value_area_table(c["value_areas"]["value_areas"])
     assert r.healthcare_areas_list() == "- **H**: d\n"
     # The guide's risk tables and lists link each item to the risk and assurance checklist.

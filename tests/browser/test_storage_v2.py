@@ -128,7 +128,7 @@ def test_changed_guidance_is_flagged_until_reviewed(page, base_url):
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [tool_key(page, "deployment-checklist"), json.dumps(old)])
     page.reload()
     flag = page.locator("#item-appoint-ai-lead .aig-changed")
-    expect(flag).to_contain_text("The guidance for this point changed after you answered: review your answer")
+    expect(flag).to_contain_text("The guidance for this point changed after you answered. Review your answer.")
     assert page.locator("#item-define-the-problem .aig-changed").count() == 0, "no revision recorded: nothing to flag"
     page.screenshot(path="/tmp/changed-guidance.png", full_page=False)
     assert axe_violations(page) == []

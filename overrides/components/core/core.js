@@ -615,7 +615,7 @@
     if (v === "" || v === false) delete a[field]; else a[field] = v
     delete a.rev
     // Each answer records the revision of the guidance it answers (changed-guidance flag).
-    if (Object.keys(a).length) { if (ctx.revs[id]) a.rev = ctx.revs[id]; ctx.record.answers[id] = a } else delete ctx.record.answers[id]
+    if (Object.keys(a).length) { if (ctx.revs[id]) a.rev = ctx.revs[id].n; ctx.record.answers[id] = a } else delete ctx.record.answers[id]
     var saved = S.write(ctx.tool, ctx.record, true)
     refresh(ctx, id)
     if (!saved) warnCannotSave(ctx.root)
@@ -790,16 +790,33 @@
   }
 
   // ----- changed guidance: answers given before an editor changed the item -----
+  // data-aig-revs: per item, revisions oldest first (","), each its fingerprints ("+");
+  // an answer's rev: a number, or a fingerprint (saved before the lock; unknown: 0).
+  function readRevs(ctx) {
+    var revs = (ctx.root.getAttribute("data-aig-revs") || "").split(" ")
+    ctx.notes = JSON.parse(ctx.root.getAttribute("data-aig-rev-notes") || "{}")
+    ctx.ids.forEach(function (id, i) {
+      var r = ctx.revs[id] = { n: 0, fp: {} }
+      revs[i].split(",").forEach(function (part) {
+        r.n++
+        part.split("+").forEach(function (f) { r.fp[f] = r.fp[f] || r.n })
+      })
+    })
+  }
+
   function flags(ctx) {
     Object.keys(ctx.items).forEach(function (id) {
-      var it = ctx.items[id], a = ctx.record.answers[id] || {}
-      var stale = !!(a.rev && ctx.revs[id] && a.rev !== ctx.revs[id])
-      if (!stale) { if (it.flag) { it.flag.remove(); it.flag = null } return }
+      var it = ctx.items[id], a = ctx.record.answers[id] || {}, r = ctx.revs[id]
+      var at = a.rev === undefined ? Infinity : typeof a.rev === "number" ? a.rev : r.fp[a.rev] || 0
+      if (at >= r.n) { if (it.flag) { it.flag.remove(); it.flag = null } return }
       if (it.flag) return
+      var text = (ctx.notes[id] || []).slice(at ? at - 1 : -1).map(function (c, i) {
+        return (i ? "It changed again on " : "The guidance for this point changed on ") + c[0] + ": " + c[1] + "."
+      }).join(" ") || "The guidance for this point changed after you answered."
       var flag = it.flag = el("div", "aig-changed")
-      flag.appendChild(el("p", null, "The guidance for this point changed after you answered: review your answer."))
+      flag.appendChild(el("p", null, text + " Review your answer."))
       flag.appendChild(button("I have reviewed my answer", function () {
-        a.rev = ctx.revs[id]
+        a.rev = r.n
         S.write(ctx.tool, ctx.record, true)
         refresh(ctx)
         var next = it.el.querySelector("[data-aig-field]")
@@ -932,8 +949,7 @@
       counts: []
     }
     root.__aig = ctx
-    var revs = (root.getAttribute("data-aig-revs") || "").split(" ")
-    ctx.ids.forEach(function (id, i) { ctx.revs[id] = revs[i] })
+    readRevs(ctx)
     performance.mark("aig:restore:start")
     ctx.record = S.read(ctx.tool)
     setupBar(root)
