@@ -36,6 +36,7 @@ def define_env(env):
     renderer = Renderer(env, content)
     env.variables["guide"] = dict(content["changelog"]["guide"],
                                   approved=long_date(content["changelog"]["guide"]["approved"]))
+    config.extra["guide"] = env.variables["guide"]  # the footer shows its version (partials/copyright.html)
     env.variables["site_version"] = config.extra["site_version"]
     for name in renderer.macro_names:
         env.macro(getattr(renderer, name), name)

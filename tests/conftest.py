@@ -1,5 +1,6 @@
-"""Shared fixtures: a built site, a local server that sends the site's
-Content-Security-Policy, and Debian's Chromium driven by Playwright."""
+"""Shared fixtures: a built site, a local server that sends the site's security
+headers (deploy/headers.yml, as a real server would), and Debian's Chromium driven by
+Playwright."""
 from __future__ import annotations
 
 import functools
@@ -12,12 +13,14 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-CSP = "default-src 'self'"
+# What every response of the real servers carries (deploy/: nginx, IIS, Apache).
+HEADERS = yaml.safe_load((ROOT / "deploy" / "headers.yml").read_text(encoding="utf-8"))["headers"]
 
 
 def build(dest: Path, **env) -> subprocess.CompletedProcess:
@@ -41,7 +44,8 @@ def free_port() -> int:
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        for name, value in HEADERS.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, *args):
