@@ -54,7 +54,7 @@ def versions(project: Path) -> tuple[str, dict]:
 
 
 def build(project: Path, dest: Path, **env) -> None:
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(dest)],
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
                           cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
                           capture_output=True, text=True)
     if done.returncode:

@@ -253,7 +253,7 @@ def test_nginx_serves_every_page_with_the_headers_and_nothing_breaks(browser, re
 def next_project(tmp: Path) -> tuple[Path, str]:
     """A copy of the project whose changelog has a newer site version: the next release."""
     copy = tmp / "next-project"
-    for name in ("content", "docs", "macros", "overrides"):
+    for name in ("content", "deploy", "docs", "macros", "overrides"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", copy)
     major, minor, patch = VERSION.split(".")
