@@ -7,7 +7,7 @@ named with the site's version, with their SHA-256 checksums.
 
 Writes dist/ai-guide-<version>-web.zip, dist/ai-guide-<version>-file-share.zip and
 dist/SHA256SUMS (`sha256sum -c SHA256SUMS` checks them). The version is the newest
-entry of content/changelog.yml, the one place it is written (the footer shows it).
+release in content/releases.yml, the one place it is written (the footer shows it).
 Each zip holds one folder, named like the zip, with a README-INSTALL.txt for the person
 installing it (from deploy/README-INSTALL-*.txt):
 - web: site/ (what the web server serves) and server-config/ (deploy/'s nginx, IIS and
@@ -47,10 +47,9 @@ def deploy_headers() -> dict:
     return yaml.safe_load((DEPLOY / "headers.yml").read_text(encoding="utf-8"))
 
 
-def versions(project: Path) -> tuple[str, dict]:
-    """The site's version and the guide's entry (version, approved), from the changelog."""
-    log = yaml.safe_load((project / "content" / "changelog.yml").read_text(encoding="utf-8"))
-    return str(log["site"][0]["version"]), log
+def newest(project: Path) -> dict:
+    """The newest release in content/releases.yml: version, date, guide_version."""
+    return yaml.safe_load((project / "content" / "releases.yml").read_text(encoding="utf-8"))["releases"][0]
 
 
 def build(project: Path, dest: Path, **env) -> None:
@@ -81,10 +80,10 @@ def iis_config(site: Path) -> str:
     return text.replace("</configuration>", locations + "</configuration>")
 
 
-def readme(kind: str, version: str, log: dict) -> str:
+def readme(kind: str, latest: dict) -> str:
     template = string.Template((DEPLOY / f"README-INSTALL-{kind}.txt").read_text(encoding="utf-8"))
-    return template.substitute(version=version, guide_version=log["guide"]["version"],
-                               folder=f"ai-guide-{version}-{kind}")
+    return template.substitute(version=latest["version"], guide_version=latest["guide_version"],
+                               folder=f"ai-guide-{latest['version']}-{kind}")
 
 
 def write_zip(path: Path, folder: str, files: dict[str, Path | str], date: str) -> None:
@@ -105,8 +104,8 @@ def tree(site: Path, under: str = "") -> dict[str, Path]:
 
 
 def release(dist: Path, project: Path = ROOT, site_url: str = "", kinds=KINDS) -> list[Path]:
-    version, log = versions(project)
-    date = str(log["site"][0]["date"])
+    latest = newest(project)
+    version, date = str(latest["version"]), str(latest["date"])
     dist.mkdir(parents=True, exist_ok=True)
     zips = []
     with tempfile.TemporaryDirectory(prefix="ai-guide-release-") as tmp:
@@ -119,7 +118,7 @@ def release(dist: Path, project: Path = ROOT, site_url: str = "", kinds=KINDS) -
             else:
                 build(project, site, SITE_URL="", OFFLINE="true")
                 files = tree(site)
-            files["README-INSTALL.txt"] = readme(kind, version, log)
+            files["README-INSTALL.txt"] = readme(kind, latest)
             folder = f"ai-guide-{version}-{kind}"
             write_zip(dist / f"{folder}.zip", folder, files, date)
             zips.append(dist / f"{folder}.zip")

@@ -67,8 +67,8 @@ def test_apache_htaccess_sends_the_same_headers():
 
 
 def test_site_version_is_written_once():
-    """The release and the footer take the version from content/changelog.yml;
+    """The release and the footer take the version from content/releases.yml;
     pyproject.toml must agree with it."""
-    changelog = yaml.safe_load((ROOT / "content" / "changelog.yml").read_text(encoding="utf-8"))
+    releases = yaml.safe_load((ROOT / "content" / "releases.yml").read_text(encoding="utf-8"))
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["version"] == changelog["site"][0]["version"]
+    assert project["version"] == releases["releases"][0]["version"]

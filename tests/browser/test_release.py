@@ -36,7 +36,7 @@ from conftest import ROOT, Watch, free_port, new_context
 SPEC = yaml.safe_load((ROOT / "deploy" / "headers.yml").read_text(encoding="utf-8"))
 HASHED = re.compile(SPEC["hashed_names"])
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-VERSION = str(yaml.safe_load((ROOT / "content" / "changelog.yml").read_text(encoding="utf-8"))["site"][0]["version"])
+VERSION = str(yaml.safe_load((ROOT / "content" / "releases.yml").read_text(encoding="utf-8"))["releases"][0]["version"])
 PATH = "/ai-guide/"  # the web version is served under a path, as on an intranet
 
 
@@ -251,18 +251,19 @@ def test_nginx_serves_every_page_with_the_headers_and_nothing_breaks(browser, re
 
 
 def next_project(tmp: Path) -> tuple[Path, str]:
-    """A copy of the project whose changelog has a newer site version: the next release."""
+    """A copy of the project with a newer release in content/releases.yml: the next release."""
     copy = tmp / "next-project"
     for name in ("content", "deploy", "docs", "macros", "overrides"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", copy)
     major, minor, patch = VERSION.split(".")
     bumped = f"{major}.{minor}.{int(patch) + 1}"
-    log = copy / "content" / "changelog.yml"
+    log = copy / "content" / "releases.yml"
     text = log.read_text(encoding="utf-8")
-    entry = f"site:\n  - version: {bumped}\n    date: '2026-12-31'\n    change: The next release (a test).\n"
-    assert text.count("\nsite:\n") == 1
-    log.write_text(text.replace("\nsite:\n", "\n" + entry, 1), encoding="utf-8")
+    entry = (f"releases:\n  - version: {bumped}\n    date: '2026-12-31'\n    guide_version: '1.0'\n"
+             "    change: The next release (a test).\n")
+    assert text.count("\nreleases:\n") == 1
+    log.write_text(text.replace("\nreleases:\n", "\n" + entry, 1), encoding="utf-8")
     return copy, bumped
 
 
