@@ -13,6 +13,9 @@ import yaml
 
 from conftest import ROOT
 from macros import revisions
+from macros.tools import BY_ID
+
+STEPS = BY_ID["where-to-start"].title
 
 PARTS = ("mkdocs.yml", "docs", "content", "macros", "overrides")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
@@ -95,9 +98,9 @@ def test_new_and_removed_items_are_recorded_and_a_removed_id_stays_taken(project
     edit(project, "content/where_to_start.yml", "  - id: demystify-and-involve-users\n", "  - id: a-new-step\n")
     done = run(project, "-m", "macros.validate")
     assert done.returncode == 1
-    assert "item 'a-new-step' (Where do I start?) is new" in done.stderr
+    assert f"item 'a-new-step' ({STEPS}) is new" in done.stderr
     assert "python -m macros.revise a-new-step --new" in done.stderr
-    assert "item 'demystify-and-involve-users' (Where do I start?) is no longer in the content" in done.stderr
+    assert f"item 'demystify-and-involve-users' ({STEPS}) is no longer in the content" in done.stderr
     assert 'python -m macros.revise demystify-and-involve-users --removed "why, in one line"' in done.stderr
     new = run(project, "-m", "macros.revise", "--new")
     assert "where-to-start/a-new-step: recorded at revision 1" in new.stdout

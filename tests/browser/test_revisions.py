@@ -26,6 +26,7 @@ from playwright.sync_api import expect
 
 from browser.helpers import axe_violations, export_file, tool_key
 from conftest import ROOT, Handler, Server, Watch, free_port, new_context
+from macros.tools import BY_ID
 
 PARTS = ("mkdocs.yml", "docs", "content", "macros", "overrides")
 CHECKLIST, STEPS = "tools/deployment-checklist/", "tools/where-to-start/"
@@ -79,10 +80,11 @@ def answers(page, tool="deployment-checklist"):
 
 
 def fingerprints(page):
-    """Each item's fingerprint, as the page before the lock carried it (data-aig-revs)."""
+    """Each item's fingerprint now, as a page before the lock saved it: the last in
+    data-aig-revs (earlier ones are wording fixes or revisions before it)."""
     return page.evaluate("""() => { const r = document.querySelector('[data-aig-tool]')
       const ids = r.getAttribute('data-aig-ids').split(' '), revs = r.getAttribute('data-aig-revs').split(' ')
-      return Object.fromEntries(ids.map((id, i) => [id, revs[i]])) }""")
+      return Object.fromEntries(ids.map((id, i) => [id, revs[i].split(/[,+]/).pop()])) }""")
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +199,7 @@ def test_a_removed_items_answers_survive_reload_export_and_import(site, browser,
     assert answers(page, "where-to-start")[REMOVED] == kept
     page.goto(url + "tools/my-progress/")
     orphans = page.locator("[data-aig-orphan-list]")
-    expect(orphans).to_contain_text(f"Where do I start?: {REMOVED}")
+    expect(orphans).to_contain_text(f"{BY_ID['where-to-start'].title}: {REMOVED}")
     expect(orphans).to_contain_text("Users involved from the start")
     path = tmp_path / "after.json"
     export_file(page, "Export this assessment (JSON)").save_as(path)
@@ -209,7 +211,7 @@ def test_a_removed_items_answers_survive_reload_export_and_import(site, browser,
         other.goto(url + "tools/my-progress/")
         other.set_input_files("#aig-import-all", str(path))
         expect(other.locator("[data-aig-messages]")).to_contain_text("Answers imported into")
-        expect(other.locator("[data-aig-orphan-list]")).to_contain_text(f"Where do I start?: {REMOVED}")
+        expect(other.locator("[data-aig-orphan-list]")).to_contain_text(f"{BY_ID['where-to-start'].title}: {REMOVED}")
         assert answers(other, "where-to-start")[REMOVED] == kept
     finally:
         ctx.close()
