@@ -6,10 +6,9 @@ site can later move to another builder that runs the same macros.
 """
 from __future__ import annotations
 
-import yaml
 from mkdocs.exceptions import PluginError
 
-from .content import ROOT, ContentError, load_all
+from .content import ContentError, load_all
 from .render import Renderer
 from .tables import long_date
 
@@ -38,8 +37,6 @@ def define_env(env):
     env.variables["guide"] = dict(content["changelog"]["guide"],
                                   approved=long_date(content["changelog"]["guide"]["approved"]))
     config.extra["guide"] = env.variables["guide"]  # the footer shows its version (partials/copyright.html)
-    # The headers the website is served with (docs/about/install-and-update.md lists them).
-    env.variables["deploy"] = yaml.safe_load((ROOT / "deploy" / "headers.yml").read_text(encoding="utf-8"))
     env.variables["site_version"] = config.extra["site_version"]
     for name in renderer.macro_names:
         env.macro(getattr(renderer, name), name)

@@ -72,3 +72,12 @@ def test_site_version_is_written_once():
     releases = yaml.safe_load((ROOT / "content" / "releases.yml").read_text(encoding="utf-8"))
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["version"] == releases["releases"][0]["version"]
+
+
+def test_install_page_lists_the_same_headers():
+    """docs/about/install-and-update.md, for IT teams, gives the same values."""
+    page = (ROOT / "docs" / "about" / "install-and-update.md").read_text(encoding="utf-8")
+    assert dict(re.findall(r"^\| `([\w-]+)` \| `(.*)` \|$", page, re.M)) == SPEC["headers"]
+    for value in SPEC["cache"].values():
+        assert f"`Cache-Control: {value}`" in page
+    assert all(f"`{mime}`" in page for mime in SPEC["types"].values())
