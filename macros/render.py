@@ -10,6 +10,7 @@ them. Figures are drawn by the templates in overrides/partials/figures/.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -234,7 +235,22 @@ class Renderer:
                               rev_notes=json.dumps(notes, ensure_ascii=False) if notes else "",
                               counted=" ".join(i["id"] for i in items), scripts=scripts, **t.context(self, items))
         self._use_assets(t)
+        self._note_sections(html)
         return exclude_hidden_helpers(html)  # out of the site search (macros/search.py)
+
+    # A group's heading in a tool: <section class="aig-group" ...><h2 id="...">Title</h2>
+    # (a visually hidden "Checklist items" heading has a class, so it is not matched).
+    SECTION = re.compile(r'<section class="aig-group"[^>]*>\s*<h2 id="([^"]+)">([^<]+)</h2>')
+
+    def _note_sections(self, html: str) -> None:
+        """Note the tool's sections for the page's table of contents (main.html adds
+        them): Markdown's table of contents cannot see headings inside the tool's HTML,
+        so without this a long tool page had an empty contents list."""
+        if not self.env.page:
+            return
+        from mkdocs.structure.toc import AnchorLink
+        sections = self.env.page.meta.setdefault("aig_toc", [])
+        sections += [AnchorLink(title, anchor, 2) for anchor, title in self.SECTION.findall(html)]
 
     def _use_assets(self, t) -> None:
         """Note on the page which scripts and styles its tools need; main.html loads

@@ -30,7 +30,8 @@ def test_no_hidden_helper_text_in_the_search_index(built_site):
 
 
 def test_the_tools_content_is_still_searchable(built_site):
-    text = " ".join(d["text"] for d in index(built_site) if d["location"].startswith("tools/"))
+    # An item's title is the title of its own section (its heading's id), its text in the text.
+    text = " ".join(d["title"] + " " + d["text"] for d in index(built_site) if d["location"].startswith("tools/"))
     for words in ("1. Appoint an AI lead", "Nobody checks whether records are correct", "Bias and fairness",
                   "How far data is correct and precise"):
         assert words in text, words
