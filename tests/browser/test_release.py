@@ -95,7 +95,7 @@ def test_release_writes_zips_named_with_the_version_checksums_and_readmes(releas
         assert f"version {VERSION} (guide version 1.0)" in readme
         assert "SharePoint" in readme and "UPDATE" in readme and "Export every assessment" in readme
         assert "$" not in readme.replace("$folder", ""), "every placeholder filled"
-        assert f"Website version {VERSION}." in home and "Guide version 1.0, 14 May 2025." in home
+        assert f"Website version {VERSION}:" in home and "Guide version 1.0, 14 May 2025." in home
     # IIS: a year's caching for exactly the files whose names carry a hash.
     hashed = sorted(n.split("/site/", 1)[1] for n in names_of(dist / web) if "/site/" in n and HASHED.search(n))
     assert any(h.startswith("assets/javascripts/bundle.") for h in hashed), hashed
@@ -123,7 +123,7 @@ def test_file_share_zip_opens_from_a_folder_with_spaces_and_brackets(browser, re
         requests = []
         page.on("request", lambda r: requests.append(r.url))
         page.goto((folder / "index.html").as_uri())
-        expect(page.locator("[data-aig-version=site]")).to_have_text(f"Website version {VERSION}.")
+        expect(page.locator("[data-aig-version=site]")).to_have_text(f"Website version {VERSION}: what's changed.")
         # Search, from the index inlined in the build, through the vendored worker shim.
         page.locator("input.md-search__input").focus()
         page.keyboard.type("hallucination")
@@ -137,6 +137,9 @@ def test_file_share_zip_opens_from_a_folder_with_spaces_and_brackets(browser, re
         page.locator("[data-aig-ready]").first.wait_for()
         assert page.input_value("#notes-appoint-ai-lead") == "opened from (the) share"
         assert page.locator("#status-appoint-ai-lead option:checked").inner_text() == "In progress"
+        # The footer's link to what changed in each version opens from the share too.
+        page.locator("[data-aig-version=site]").get_by_role("link", name="what's changed").click()
+        expect(page.locator("h1")).to_contain_text("What's changed")
         assert requests and all(u.startswith("file://") for u in requests if not u.startswith(("data:", "blob:"))), \
             [u for u in requests if not u.startswith("file://")]
         assert not watch.problems(page), watch.problems(page)
@@ -317,7 +320,7 @@ def test_update_in_place_keeps_every_answer_and_its_revision_flag(browser, relea
             # The update: the next release's files replace these, at the same address.
             serve_release(next_dist, f"ai-guide-{bumped}-web.zip", srv, tmp_path / "next")
             page.goto(base + "tools/risk-assurance/")
-            expect(page.locator("[data-aig-version=site]")).to_have_text(f"Website version {bumped}.")
+            expect(page.locator("[data-aig-version=site]")).to_have_text(f"Website version {bumped}: what's changed.")
             page.locator("[data-aig-ready]").first.wait_for()
             assert page.input_value("#notes-dpia") == "DPO reviewing draft DPIA"
             assert page.locator("[data-aig-assess-name]").first.inner_text() == "Second project"

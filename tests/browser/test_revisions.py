@@ -219,7 +219,11 @@ def test_a_removed_items_answers_survive_reload_export_and_import(site, browser,
 
 def test_the_whats_changed_page_lists_the_changes_with_links(site):
     page, url = site["page"], site["project"].url
-    page.goto(url + "whats-changed/")
+    page.goto(url + CHECKLIST)
+    footer = page.locator("[data-aig-version=site]")
+    expect(footer).to_have_text("Website version 1.0.0: what's changed.")
+    footer.get_by_role("link", name="what's changed").click()
+    expect(page).to_have_url(url + "whats-changed/")
     section = page.locator("h2", has_text="Since version 1.0.0")
     expect(section).to_be_visible()
     for ident in GUIDANCE:
