@@ -134,6 +134,10 @@ FIRMER_THAN_THE_GUIDE = {
     "This is because regulatory requirements": "some believe ... due to lower regulatory requirements",
     "patients will ask you about it": "a claim about clinicians the guide does not make",
     "You decide whether an AI project goes ahead": "a claim about boards the guide does not make",
+    "AI is only as good as the data it uses": "AI heavily relies on the quality and quantity of data",
+    "to adopt AI responsibly and make it last": "governance structures that support responsible AI adoption",
+    "AI systems must fully comply": "AI systems need to be fully compliant",
+    "AI systems must be fully compliant": "AI systems need to be fully compliant",
     "Midlands and Lancashire Commissioning Support Unit (CSU) and the wider family of CSUs. Choose":
         "Annex A: the wider family recognised the challenges; the offer is Midlands and Lancashire's",
 }
