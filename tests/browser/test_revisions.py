@@ -233,6 +233,7 @@ def test_the_whats_changed_page_lists_the_changes_with_links(site):
     for ident in WORDING:
         expect(page.locator(f"a[href$='#item-{ident}']")).to_have_count(0)
     expect(page.get_by_text(f"Removed: the item \u201c{REMOVED}\u201d")).to_be_visible()
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path="/tmp/revisions-whats-changed.png", full_page=True)
     assert axe_violations(page) == []
     page.locator(f"a[href$='#item-{GUIDANCE[0]}']").click()
