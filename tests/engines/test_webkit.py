@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Handler, Server, free_port
+from conftest import Handler, Server, free_port
 
 from .flow import ASSESSMENT, BY, FILES, IN_PAGE, PAGES, TEXT, answers, check, summary
 
