@@ -18,7 +18,7 @@ const browser = await puppeteer.launch({
   browser: "firefox", protocol: "webDriverBiDi", executablePath: FIREFOX, headless: true, timeout: 120000,
   // A profile with no updates, telemetry or first-run pages: nothing but the site loads.
   extraPrefsFirefox: { "app.update.enabled": false, "datareporting.policy.dataSubmissionEnabled": false,
-    "browser.shell.checkDefaultBrowser": false, "browser.download.useDownloadDir": true }
+    "browser.shell.checkDefaultBrowser": false }
 })
 result.version = await browser.version()
 result.start_seconds = (performance.now() - started) / 1000
