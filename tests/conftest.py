@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -98,11 +99,11 @@ def browser(playwright):
 
 
 class Watch:
-    """What a page did wrong: script errors, console errors, CSP violations,
-    and requests to other origins."""
+    """What a page did wrong: script errors, console errors (Chromium reports CSP
+    violations there too), failed requests, and requests to other origins."""
 
-    def __init__(self, origin: str | None):
-        self.origin = origin
+    def __init__(self, *origins: str):
+        self.origins = {o.rstrip("/") for o in origins}
         self.errors: list[str] = []
         self.foreign: list[str] = []
 
@@ -118,11 +119,9 @@ class Watch:
 
     def _request(self, req):
         url = req.url
-        if url.startswith(("data:", "blob:", "about:")):
+        if url.startswith(("data:", "blob:", "about:", "file://")):
             return
-        if self.origin and url.startswith(self.origin):
-            return
-        if not self.origin and url.startswith("file://"):
+        if any(url == o or url.startswith(o + "/") for o in self.origins):
             return
         self.foreign.append(url)
 
@@ -132,38 +131,128 @@ class Watch:
             found += [f"CSP violation: {v}" for v in page.evaluate("window.__csp || []")]
         return found
 
+    def forgive(self, pattern: str) -> list[str]:
+        """Take out the errors a test expects (a regular expression); returns them."""
+        taken = [e for e in self.errors if re.search(pattern, e)]
+        self.errors = [e for e in self.errors if e not in taken]
+        return taken
+
 
 CSP_LISTENER = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
 """
 
+# Material starts a web worker on every page load that fetches search/search_index.json
+# (180 KB) and builds the search index from it: CPU spent on each of the suite's page
+# loads. Where search is not what is tested, the worker is an inert stand-in (search
+# shows "Initializing search"). A script, not a route: routing any request makes
+# Playwright hold up every request of the context, which costs more than it saves.
+NO_SEARCH = """(() => {
+  const Real = window.Worker
+  window.Worker = function (url, options) {
+    if (!String(url).includes('/workers/search.')) return new Real(url, options)
+    return { postMessage () {}, terminate () {}, addEventListener () {}, removeEventListener () {},
+             dispatchEvent () { return true } }
+  }
+})()"""
 
-def new_context(browser, **kwargs):
-    kwargs.setdefault("viewport", {"width": 1280, "height": 900})
-    ctx = browser.new_context(accept_downloads=True, **kwargs)
-    ctx.add_init_script(CSP_LISTENER)
-    return ctx
+
+class Browsing:
+    """The one way tests open browser contexts. Each context gets the CSP listener on
+    its pages, Material's search worker left out unless asked for (search=True), and
+    a Watch on every page it opens; the test fails on what the Watch saw."""
+
+    def __init__(self, browser, origin: str):
+        self.browser = browser
+        self.watch = Watch(origin)
+        self.contexts: list = []
+
+    def new(self, search: bool = False, origin: str | None = None, **options):
+        """A new context (options as browser.new_context; a 1280 x 900 window and
+        downloads accepted unless given); origin: another origin its pages may use."""
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        options.setdefault("accept_downloads", True)
+        return self.adopt(self.browser.new_context(**options), search=search, origin=origin)
+
+    def adopt(self, ctx, search: bool = False, origin: str | None = None):
+        """Watch a context made otherwise (a persistent profile); closed with the others."""
+        ctx.add_init_script(CSP_LISTENER)
+        if not search:
+            ctx.add_init_script(NO_SEARCH)
+        if origin:
+            self.watch.origins.add(origin.rstrip("/"))
+        for page in ctx.pages:
+            self.watch.attach(page)
+        ctx.on("page", self.watch.attach)
+        self.contexts.append(ctx)
+        return ctx
+
+    def check(self) -> list[str]:
+        """Problems seen since the last check, CSP violations on open pages included."""
+        found = self.watch.problems()
+        for ctx in self.contexts:
+            for page in ctx.pages:
+                try:
+                    found += [f"CSP violation: {v}" for v in page.evaluate("window.__csp || []")]
+                    page.evaluate("window.__csp && (window.__csp.length = 0)")
+                except Exception:  # a page with scripts off, or gone
+                    pass
+        self.watch.errors.clear()
+        self.watch.foreign.clear()
+        return found
+
+    def close(self):
+        for ctx in self.contexts:
+            ctx.close()
+        self.contexts = []
 
 
 @pytest.fixture
-def context(browser):
-    ctx = new_context(browser)
-    yield ctx
-    ctx.close()
+def browsing(browser, base_url):
+    """Contexts for one test (browsing.new(...)); the test fails on any script error,
+    CSP violation, failed request or request to another origin in any of them."""
+    b = Browsing(browser, base_url)
+    yield b
+    try:
+        problems = b.check()
+    finally:
+        b.close()
+    assert not problems, problems
+
+
+@pytest.fixture(scope="module")
+def module_browsing(browser, base_url):
+    """Contexts shared by the tests of a module (a page state built once); what goes
+    wrong in them fails the test during which it happened (watch_module_contexts)."""
+    b = Browsing(browser, base_url)
+    yield b
+    b.close()
+
+
+@pytest.fixture(autouse=True)
+def watch_module_contexts(request):
+    if "module_browsing" not in request.fixturenames:
+        yield
+        return
+    b = request.getfixturevalue("module_browsing")
+    yield
+    problems = b.check()
+    assert not problems, problems
 
 
 @pytest.fixture
-def watch(base_url):
-    return Watch(base_url.rstrip("/"))
+def context(browsing):
+    return browsing.new()
 
 
 @pytest.fixture
-def page(context, watch):
+def watch(browsing):
+    return browsing.watch
+
+
+@pytest.fixture
+def page(context):
     """A page that must end the test with no script error, no CSP violation and no
     request to another origin."""
-    p = context.new_page()
-    watch.attach(p)
-    yield p
-    problems = watch.problems(p)
-    assert not problems, problems
+    return context.new_page()

@@ -75,10 +75,6 @@ def built_pages(site: Path) -> list[str]:
     return pages
 
 
-def csp_violations(page) -> list:
-    return page.evaluate("window.__csp || []")
-
-
 def tool_key(page, tool: str) -> str:
     """The storage key of a tool's answers in the page's current assessment (contract v2)."""
     return page.evaluate("t => window.__md_scope.pathname + 'ai-guide.v2.' + AIG.current().id + '.' + t", tool)

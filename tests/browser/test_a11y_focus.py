@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import new_context
-
 CHECKLIST = "tools/deployment-checklist/"
 
 # Where the focused element is, what is at its centre, and whether the sticky
@@ -76,42 +74,32 @@ def problems(states: list[dict]) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("width", [1280, 320])
-def test_focus_is_never_under_the_header_or_covered(browser, base_url, width):
-    ctx = new_context(browser)
-    page = ctx.new_page()
-    page.set_viewport_size({"width": width, "height": 800})
-    try:
-        page.goto(base_url + CHECKLIST)
-        page.locator("[data-aig-ready]").first.wait_for()
-        # Forwards, from the page title.
-        page.evaluate("() => { const h = document.querySelector('.md-content h1'); h.tabIndex = -1; h.focus() }")
-        forwards = walk(page, "Tab", ".md-content")
-        # Backwards, from the footer, scrolling up the long page as people do.
-        page.locator(".md-footer a").first.focus()
-        backwards = walk(page, "Shift+Tab", ".md-content")
-        assert len(forwards) > 60 and len(backwards) > 60, (len(forwards), len(backwards))
-        found = problems(forwards) + problems(backwards)
-        assert not found, f"{len(found)} focused controls hidden at {width} px:\n" + "\n".join(found)
-    finally:
-        ctx.close()
+def test_focus_is_never_under_the_header_or_covered(browsing, base_url, width):
+    page = browsing.new(viewport={"width": width, "height": 800}).new_page()
+    page.goto(base_url + CHECKLIST)
+    page.locator("[data-aig-ready]").first.wait_for()
+    # Forwards, from the page title.
+    page.evaluate("() => { const h = document.querySelector('.md-content h1'); h.tabIndex = -1; h.focus() }")
+    forwards = walk(page, "Tab", ".md-content")
+    # Backwards, from the footer, scrolling up the long page as people do.
+    page.locator(".md-footer a").first.focus()
+    backwards = walk(page, "Shift+Tab", ".md-content")
+    assert len(forwards) > 60 and len(backwards) > 60, (len(forwards), len(backwards))
+    found = problems(forwards) + problems(backwards)
+    assert not found, f"{len(found)} focused controls hidden at {width} px:\n" + "\n".join(found)
 
 
-def test_focus_never_lands_on_anything_off_screen_or_invisible_on_a_phone(browser, base_url):
+def test_focus_never_lands_on_anything_off_screen_or_invisible_on_a_phone(browsing, base_url):
     """From the top of the page to the tool, every stop is visible: no links in the
     closed navigation drawer, no invisible "Back to top"."""
-    ctx = new_context(browser)
-    page = ctx.new_page()
-    page.set_viewport_size({"width": 320, "height": 800})
-    try:
-        page.goto(base_url + CHECKLIST)
-        page.locator("[data-aig-ready]").first.wait_for()
-        # The closed search's scroll area (tabindex 0 in Material) takes no focus unseen.
-        assert page.locator(".md-search__scrollwrap").evaluate("e => getComputedStyle(e).visibility") == "hidden"
-        stops = walk(page, "Tab", "body", limit=40)
-        hidden = [s["what"] for s in stops if not s["visible"] and "md-option" not in s["what"]]
-        assert not hidden, hidden
-    finally:
-        ctx.close()
+    page = browsing.new(viewport={"width": 320, "height": 800}).new_page()
+    page.goto(base_url + CHECKLIST)
+    page.locator("[data-aig-ready]").first.wait_for()
+    # The closed search's scroll area (tabindex 0 in Material) takes no focus unseen.
+    assert page.locator(".md-search__scrollwrap").evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    stops = walk(page, "Tab", "body", limit=40)
+    hidden = [s["what"] for s in stops if not s["visible"] and "md-option" not in s["what"]]
+    assert not hidden, hidden
 
 
 def test_back_to_top_takes_no_focus_while_invisible_and_never_covers_a_field(page, base_url):

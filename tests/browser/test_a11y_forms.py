@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from conftest import new_context
-
 CHECKLIST = "tools/deployment-checklist/"
 
 
@@ -62,41 +60,31 @@ def test_file_upload_is_a_button_with_its_label_and_takes_focus(page, base_url):
     assert label.evaluate("l => getComputedStyle(l).outlineStyle") == "solid"
 
 
-def test_reset_sits_apart_from_export(browser, base_url):
+def test_reset_sits_apart_from_export(page, base_url):
     for width in (1280, 390):
-        ctx = new_context(browser)
-        page = ctx.new_page()
         page.set_viewport_size({"width": width, "height": 844})
-        try:
-            page.goto(base_url + CHECKLIST)
-            page.locator("[data-aig-ready]").first.wait_for()
-            reset = page.get_by_role("button", name="Reset this tool").bounding_box()
-            for name in ("Export answers (JSON)", "Export checklist (CSV)"):
-                export = page.get_by_role("button", name=name).bounding_box()
-                same_row = abs(export["y"] - reset["y"]) < 5
-                gap = reset["x"] - (export["x"] + export["width"])
-                assert not same_row or gap >= 48, (width, name, export, reset)
-            # Reset is the last control of the bar, at its far end.
-            bar = page.locator("[data-aig-bar] .aig-actions").bounding_box()
-            assert abs((reset["x"] + reset["width"]) - (bar["x"] + bar["width"])) < 2, (width, reset, bar)
-        finally:
-            ctx.close()
-
-
-def test_toolbar_leaves_the_first_item_on_a_phones_first_screen(browser, base_url):
-    ctx = new_context(browser)
-    page = ctx.new_page()
-    page.set_viewport_size({"width": 390, "height": 844})
-    try:
         page.goto(base_url + CHECKLIST)
-        bar = page.locator("[data-aig-bar]")
-        bar.wait_for()
-        height = bar.bounding_box()["height"]
-        assert height <= 130, f"the toolbar is {height:.0f} px tall on a phone"
-        title = page.locator("[data-aig-item] .aig-item__title").first.bounding_box()
-        assert title["y"] + title["height"] <= 844, title
-    finally:
-        ctx.close()
+        page.locator("[data-aig-ready]").first.wait_for()
+        reset = page.get_by_role("button", name="Reset this tool").bounding_box()
+        for name in ("Export answers (JSON)", "Export checklist (CSV)"):
+            export = page.get_by_role("button", name=name).bounding_box()
+            same_row = abs(export["y"] - reset["y"]) < 5
+            gap = reset["x"] - (export["x"] + export["width"])
+            assert not same_row or gap >= 48, (width, name, export, reset)
+        # Reset is the last control of the bar, at its far end.
+        bar = page.locator("[data-aig-bar] .aig-actions").bounding_box()
+        assert abs((reset["x"] + reset["width"]) - (bar["x"] + bar["width"])) < 2, (width, reset, bar)
+
+
+def test_toolbar_leaves_the_first_item_on_a_phones_first_screen(browsing, base_url):
+    page = browsing.new(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(base_url + CHECKLIST)
+    bar = page.locator("[data-aig-bar]")
+    bar.wait_for()
+    height = bar.bounding_box()["height"]
+    assert height <= 130, f"the toolbar is {height:.0f} px tall on a phone"
+    title = page.locator("[data-aig-item] .aig-item__title").first.bounding_box()
+    assert title["y"] + title["height"] <= 844, title
 
 
 def test_hidden_means_hidden_in_tools(page, base_url):

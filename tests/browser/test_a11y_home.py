@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from browser.helpers import axe_violations
-from conftest import new_context
 
 JOBS = {"Board member": "board-members", "Clinician": "clinicians",
         "Digital or project manager": "digital-and-project-managers",
@@ -18,12 +17,8 @@ GUIDE_ROLES = {"AI leader": "ai-leaders", "AI professional": "ai-professionals",
 
 
 @pytest.fixture
-def phone(browser):
-    ctx = new_context(browser)
-    page = ctx.new_page()
-    page.set_viewport_size({"width": 390, "height": 844})
-    yield page
-    ctx.close()
+def phone(browsing):
+    return browsing.new(viewport={"width": 390, "height": 844}).new_page()
 
 
 def test_every_route_is_on_a_phones_first_screen(phone, base_url):
@@ -67,13 +62,9 @@ def test_the_sites_own_routes_say_so(page, base_url):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_home_page_is_clean_light_and_dark(browser, base_url, scheme):
-    ctx = new_context(browser, color_scheme=scheme)
-    page = ctx.new_page()
-    try:
-        for width in (1280, 390):
-            page.set_viewport_size({"width": width, "height": 844})
-            page.goto(base_url)
-            assert axe_violations(page) == [], width
-    finally:
-        ctx.close()
+def test_home_page_is_clean_light_and_dark(browsing, base_url, scheme):
+    page = browsing.new(color_scheme=scheme).new_page()
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.goto(base_url)
+        assert axe_violations(page) == [], width

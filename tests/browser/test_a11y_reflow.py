@@ -64,49 +64,37 @@ def pages(built_site):
     return tool_pages(built_site)
 
 
-def test_every_tool_page_reflows_at_320_px(browser, base_url, pages):
-    from conftest import new_context
-    ctx = new_context(browser)
-    page = ctx.new_page()
-    page.set_viewport_size({"width": 320, "height": 700})
+def test_every_tool_page_reflows_at_320_px(browsing, base_url, pages):
+    page = browsing.new(viewport={"width": 320, "height": 700}).new_page()
     found = []
-    try:
-        for path in pages:
-            page.goto(base_url + path)
-            page.wait_for_timeout(200)
-            if page.locator("[data-aig-tool]").count():
-                page.locator("[data-aig-ready]").first.wait_for()
-                page.evaluate(FILL_ALL, LONG)
-                page.wait_for_timeout(100)
-            found += [f"{path}: {w}" for w in page.evaluate(WIDER)]
-        # My progress with every tool answered, and the checklist as printed on screen
-        # after a reload (every answer restored).
-        for path in ("tools/my-progress/", "tools/deployment-checklist/"):
-            page.goto(base_url + path)
-            page.wait_for_timeout(300)
-            found += [f"{path} (answers restored): {w}" for w in page.evaluate(WIDER)]
-    finally:
-        ctx.close()
+    for path in pages:
+        page.goto(base_url + path)
+        page.wait_for_timeout(200)
+        if page.locator("[data-aig-tool]").count():
+            page.locator("[data-aig-ready]").first.wait_for()
+            page.evaluate(FILL_ALL, LONG)
+            page.wait_for_timeout(100)
+        found += [f"{path}: {w}" for w in page.evaluate(WIDER)]
+    # My progress with every tool answered, and the checklist as printed on screen
+    # after a reload (every answer restored).
+    for path in ("tools/my-progress/", "tools/deployment-checklist/"):
+        page.goto(base_url + path)
+        page.wait_for_timeout(300)
+        found += [f"{path} (answers restored): {w}" for w in page.evaluate(WIDER)]
     assert len(pages) >= 8, pages
     assert not found, "\n".join(found)
 
 
-def test_nested_not_applicable_tag_is_whole_at_320_px(browser, base_url):
-    from conftest import new_context
-    ctx = new_context(browser)
-    page = ctx.new_page()
-    page.set_viewport_size({"width": 320, "height": 700})
-    try:
-        page.goto(base_url + "tools/deployment-checklist/")
-        page.locator("[data-aig-ready]").first.wait_for()
-        sub = page.locator(".aig-items--sub [data-aig-item]").first
-        sub_id = sub.get_attribute("data-aig-item")
-        page.select_option(f"#status-{sub_id}", label="Not applicable")
-        tag = sub.locator("[data-aig-tag]").first
-        assert tag.inner_text() == "Not applicable"
-        box = tag.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
-        assert tag.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), "tag text is cut off"
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    finally:
-        ctx.close()
+def test_nested_not_applicable_tag_is_whole_at_320_px(browsing, base_url):
+    page = browsing.new(viewport={"width": 320, "height": 700}).new_page()
+    page.goto(base_url + "tools/deployment-checklist/")
+    page.locator("[data-aig-ready]").first.wait_for()
+    sub = page.locator(".aig-items--sub [data-aig-item]").first
+    sub_id = sub.get_attribute("data-aig-item")
+    page.select_option(f"#status-{sub_id}", label="Not applicable")
+    tag = sub.locator("[data-aig-tag]").first
+    assert tag.inner_text() == "Not applicable"
+    box = tag.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
+    assert tag.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), "tag text is cut off"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

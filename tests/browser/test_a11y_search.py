@@ -37,7 +37,8 @@ def test_the_tools_content_is_still_searchable(built_site):
         assert words in text, words
 
 
-def test_search_box_finds_no_helper_text(page, base_url):
+def test_search_box_finds_no_helper_text(browsing, base_url):
+    page = browsing.new(search=True).new_page()
     page.goto(base_url + "tools/deployment-checklist/")
     page.locator(".md-search__input").fill("Reset this tool")
     meta = page.locator(".md-search-result__meta")

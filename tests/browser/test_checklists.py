@@ -7,7 +7,6 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.helpers import axe_violations, tool_key, without_rev, export_file, ITEMS, POINTS
-from conftest import new_context
 
 KEY = "/ai-guide.v1."
 CHECKLIST = "tools/deployment-checklist/"
@@ -72,16 +71,14 @@ def test_status_and_notes_survive_reload_and_instant_navigation(page, base_url):
     assert saved(page, "where-to-start") == {"plot-the-journey": {"status": "in-progress"}}
 
 
-def test_two_tabs_stay_in_step(context, base_url, watch):
+def test_two_tabs_stay_in_step(context, base_url):
     a, b = context.new_page(), context.new_page()
     for p in (a, b):
-        watch.attach(p)
         p.goto(base_url + CHECKLIST)
     fill_item(a, "business-case", status="In progress", notes="Drafting with finance")
     expect(b.locator('#notes-business-case')).to_have_value('Drafting with finance')
     assert b.input_value("#status-business-case") == "in-progress"
     assert f"0 of {N}" in progress(b)
-    assert not watch.problems(a) and not watch.problems(b)
 
 
 def test_unreadable_saved_data_is_kept_aside_and_the_user_told(page, base_url):
@@ -126,7 +123,7 @@ def test_removed_item_answer_survives_content_change(page, base_url):
     assert data["assessments"][0]["tools"]["deployment-checklist"]["answers"]["retired-point"]["notes"] == "From an older version"
 
 
-def test_export_then_import_into_a_fresh_browser_restores_everything(browser, page, base_url, tmp_path):
+def test_export_then_import_into_a_fresh_browser_restores_everything(browsing, page, base_url, tmp_path):
     page.goto(base_url + CHECKLIST)
     fill_item(page, "appoint-ai-lead", notes="Named lead: CCIO", owner="CCIO", due="2027-01-15")
     fill_item(page, "monitor-continuously", status="In progress", notes="Monthly review")
@@ -143,34 +140,30 @@ def test_export_then_import_into_a_fresh_browser_restores_everything(browser, pa
     assert exported["assessments"][0]["name"] == "My assessment"
     before = {t: without_rev(r["answers"]) for t, r in exported["assessments"][0]["tools"].items()}
 
-    fresh = new_context(browser)
-    try:
-        other = fresh.new_page()
-        other.goto(base_url + "tools/my-progress/")
-        other.set_input_files("#aig-import-all", str(path))
-        # An empty browser has nothing to merge with: the answers come in at once, with Undo.
-        assert "Answers imported into" in other.locator("[data-aig-messages] .aig-msg").inner_text()
-        assert other.evaluate("document.activeElement.textContent") == "Undo"
-        after = {t: saved(other, t) for t in before}
-        assert after == before
-        other.goto(base_url + CHECKLIST)
-        assert other.input_value("#notes-appoint-ai-lead") == "Named lead: CCIO"
-        assert other.input_value("#due-appoint-ai-lead") == "2027-01-15"
-        assert other.input_value("#status-monitor-continuously") == "in-progress"
-        # Undo brings back the state before the import (empty here).
-        other.goto(base_url + "tools/my-progress/")
-        other.goto(base_url + CHECKLIST)
-        fill_item(other, "appoint-ai-lead", notes="changed here")
-        other.goto(base_url + "tools/my-progress/")
-        other.set_input_files("#aig-import-all", str(path))
-        summary = other.locator("[data-aig-messages] .aig-msg").inner_text()
-        assert "Deployment checklist: 0 new, 1 changed" in summary and "Risk and assurance checklist: 0 new, 0 changed" in summary
-        other.get_by_role("button", name="Replace my answers").click()
-        assert saved(other) == before["deployment-checklist"]
-        other.get_by_role("button", name="Undo", exact=True).click()
-        assert saved(other)["appoint-ai-lead"]["notes"] == "changed here"
-    finally:
-        fresh.close()
+    other = browsing.new().new_page()
+    other.goto(base_url + "tools/my-progress/")
+    other.set_input_files("#aig-import-all", str(path))
+    # An empty browser has nothing to merge with: the answers come in at once, with Undo.
+    assert "Answers imported into" in other.locator("[data-aig-messages] .aig-msg").inner_text()
+    assert other.evaluate("document.activeElement.textContent") == "Undo"
+    after = {t: saved(other, t) for t in before}
+    assert after == before
+    other.goto(base_url + CHECKLIST)
+    assert other.input_value("#notes-appoint-ai-lead") == "Named lead: CCIO"
+    assert other.input_value("#due-appoint-ai-lead") == "2027-01-15"
+    assert other.input_value("#status-monitor-continuously") == "in-progress"
+    # Undo brings back the state before the import (empty here).
+    other.goto(base_url + "tools/my-progress/")
+    other.goto(base_url + CHECKLIST)
+    fill_item(other, "appoint-ai-lead", notes="changed here")
+    other.goto(base_url + "tools/my-progress/")
+    other.set_input_files("#aig-import-all", str(path))
+    summary = other.locator("[data-aig-messages] .aig-msg").inner_text()
+    assert "Deployment checklist: 0 new, 1 changed" in summary and "Risk and assurance checklist: 0 new, 0 changed" in summary
+    other.get_by_role("button", name="Replace my answers").click()
+    assert saved(other) == before["deployment-checklist"]
+    other.get_by_role("button", name="Undo", exact=True).click()
+    assert saved(other)["appoint-ai-lead"]["notes"] == "changed here"
 
 
 def test_undo_after_import_restores_previous_answers(page, base_url, tmp_path):
@@ -252,22 +245,18 @@ def test_csv_export(page, base_url):
     assert '"Says ""yes"", then =SUM(1)"' in lines[1]
 
 
-def test_javascript_off_shows_every_item_and_prints_empty_boxes(browser, base_url):
-    ctx = browser.new_context(java_script_enabled=False)
-    try:
-        page = ctx.new_page()
-        page.goto(base_url + CHECKLIST)
-        assert page.locator("[data-aig-item]").count() == ITEMS["deployment-checklist"]
-        assert page.locator(".aig-nojs").is_visible()
-        assert not page.locator("[data-aig-bar]").is_visible()
-        assert "Appoint an AI lead" in page.inner_text("article")
-        page.emulate_media(media="print")
-        assert page.locator(".aig-paper").first.is_visible()
-        assert "Not started" in page.locator(".aig-paper").first.inner_text()
-        assert page.locator("#notes-appoint-ai-lead").is_visible()
-        assert not page.locator("#status-appoint-ai-lead").is_visible()
-    finally:
-        ctx.close()
+def test_javascript_off_shows_every_item_and_prints_empty_boxes(browsing, base_url):
+    page = browsing.new(java_script_enabled=False).new_page()
+    page.goto(base_url + CHECKLIST)
+    assert page.locator("[data-aig-item]").count() == ITEMS["deployment-checklist"]
+    assert page.locator(".aig-nojs").is_visible()
+    assert not page.locator("[data-aig-bar]").is_visible()
+    assert "Appoint an AI lead" in page.inner_text("article")
+    page.emulate_media(media="print")
+    assert page.locator(".aig-paper").first.is_visible()
+    assert "Not started" in page.locator(".aig-paper").first.inner_text()
+    assert page.locator("#notes-appoint-ai-lead").is_visible()
+    assert not page.locator("#status-appoint-ai-lead").is_visible()
 
 
 def test_print_shows_answers_not_controls(page, base_url):
@@ -321,18 +310,14 @@ def test_storage_full_keeps_working_and_offers_export(page, base_url):
 
 
 @pytest.mark.parametrize("tool,items", sorted(ITEMS.items()))
-def test_every_tool_reads_and_prints_with_javascript_off(browser, base_url, tool, items):
-    ctx = browser.new_context(java_script_enabled=False)
-    try:
-        page = ctx.new_page()
-        page.goto(base_url + f"tools/{tool}/")
-        assert page.locator("[data-aig-item]").count() == items
-        assert page.locator(".aig-nojs").is_visible()
-        assert not page.locator("[data-aig-bar]").is_visible()
-        page.emulate_media(media="print")
-        assert page.locator(".aig-tool :is(textarea, input[type=text])").first.is_visible(), "an empty box to write in"
-    finally:
-        ctx.close()
+def test_every_tool_reads_and_prints_with_javascript_off(browsing, base_url, tool, items):
+    page = browsing.new(java_script_enabled=False).new_page()
+    page.goto(base_url + f"tools/{tool}/")
+    assert page.locator("[data-aig-item]").count() == items
+    assert page.locator(".aig-nojs").is_visible()
+    assert not page.locator("[data-aig-bar]").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".aig-tool :is(textarea, input[type=text])").first.is_visible(), "an empty box to write in"
 
 
 def test_a_saved_status_the_page_does_not_offer_breaks_nothing(page, base_url):

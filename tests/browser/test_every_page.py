@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser.helpers import axe_light_and_dark, built_pages, csp_violations, source_pages
-from conftest import CSP_LISTENER, ROOT, Watch
+from browser.helpers import axe_light_and_dark, built_pages, source_pages
+from conftest import ROOT
 
 PAGES = source_pages(ROOT / "docs")
 
@@ -19,28 +19,18 @@ def test_page_list_is_complete(built_site):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_is_clean(browser, base_url, path):
-    ctx = browser.new_context(color_scheme="light")
-    ctx.add_init_script(CSP_LISTENER)
-    try:
-        page = ctx.new_page()
-        watch = Watch(base_url.rstrip("/")).attach(page)
-        page.goto(base_url + path, wait_until="load")
-        found = axe_light_and_dark(page) + watch.errors + [f"foreign request {u}" for u in watch.foreign] + \
-            [f"CSP {v}" for v in csp_violations(page)]
-    finally:
-        ctx.close()
+def test_every_page_is_clean(browsing, base_url, path):
+    # Search left on: every page starts Material's search worker cleanly too.
+    page = browsing.new(color_scheme="light", search=True).new_page()
+    page.goto(base_url + path, wait_until="load")
+    found = axe_light_and_dark(page) + browsing.check()
     assert not found, "\n".join(found)
 
 
-def test_a_fault_seen_only_in_dark_is_found(browser, base_url):
+def test_a_fault_seen_only_in_dark_is_found(browsing, base_url):
     """The cheaper dark check still finds a colour fault that only the dark scheme has."""
-    ctx = browser.new_context(color_scheme="light", bypass_csp=True)  # to add the faulty style
-    try:
-        page = ctx.new_page()
-        page.goto(base_url + "about/", wait_until="load")
-        page.add_style_tag(content="[data-md-color-scheme=slate] .md-typeset p { color: #333 !important }")
-        found = axe_light_and_dark(page)
-    finally:
-        ctx.close()
+    page = browsing.new(color_scheme="light", bypass_csp=True).new_page()  # to add the faulty style
+    page.goto(base_url + "about/", wait_until="load")
+    page.add_style_tag(content="[data-md-color-scheme=slate] .md-typeset p { color: #333 !important }")
+    found = axe_light_and_dark(page)
     assert found and all(f.startswith("dark: color-contrast") for f in found), found

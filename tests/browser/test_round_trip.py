@@ -7,7 +7,6 @@ import json
 from playwright.sync_api import expect
 
 from browser.helpers import tool_key, export_file
-from conftest import new_context
 from browser.test_checklists import CHECKLIST, fill_item, saved, storage
 
 FILL_STORAGE = """() => {
@@ -50,26 +49,22 @@ def test_one_bad_saved_answer_hides_no_other(page, base_url):
     assert saved(page) == {"appoint-ai-lead": {"notes": "keep me"}}
 
 
-def test_markup_like_text_exports_and_imports_back_exactly(browser, page, base_url, tmp_path):
+def test_markup_like_text_exports_and_imports_back_exactly(browsing, page, base_url, tmp_path):
     text = "x<y & <b>bold</b> \"quoted\" 'apos' <script>alert(1)</script> 😀 مرحبا\n\tend"
     page.goto(base_url + CHECKLIST)
     fill_item(page, "appoint-ai-lead", notes=text, owner="<i>CCIO</i>")
     dl = export_file(page, "Export answers (JSON)")
     path = tmp_path / "mine.json"
     dl.save_as(path)
-    fresh = new_context(browser)
-    try:
-        other = fresh.new_page()
-        other.goto(base_url + CHECKLIST)
-        other.set_input_files("#aig-import-deployment-checklist", str(path))  # empty browser: no choice to make
-        expect(other.locator("#notes-appoint-ai-lead")).to_have_value(text)
-        assert saved(other) == saved(page)
-        assert other.locator("#item-appoint-ai-lead b, #item-appoint-ai-lead script").count() == 0
-    finally:
-        fresh.close()
+    other = browsing.new().new_page()
+    other.goto(base_url + CHECKLIST)
+    other.set_input_files("#aig-import-deployment-checklist", str(path))  # empty browser: no choice to make
+    expect(other.locator("#notes-appoint-ai-lead")).to_have_value(text)
+    assert saved(other) == saved(page)
+    assert other.locator("#item-appoint-ai-lead b, #item-appoint-ai-lead script").count() == 0
 
 
-def test_storage_full_reset_all_and_export_all_still_work(page, base_url, watch):
+def test_storage_full_reset_all_and_export_all_still_work(page, base_url):
     page.goto(base_url + CHECKLIST)
     fill_item(page, "appoint-ai-lead", notes="saved before the storage filled up")
     page.evaluate(FILL_STORAGE)
@@ -82,4 +77,3 @@ def test_storage_full_reset_all_and_export_all_still_work(page, base_url, watch)
     page.get_by_role("button", name="Yes, reset").click()
     page.get_by_role("button", name="Undo", exact=True).click()
     assert "previous answers are back" in page.locator("[data-aig-messages]").inner_text()
-    assert not watch.problems(page)

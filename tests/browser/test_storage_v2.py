@@ -147,23 +147,19 @@ window.showSaveFilePicker = async () => ({
 """
 
 
-def test_keep_in_a_file_writes_every_change(browser, base_url):
-    from conftest import new_context
-    ctx = new_context(browser)
+def test_keep_in_a_file_writes_every_change(browsing, base_url):
+    ctx = browsing.new()
     ctx.add_init_script(FAKE_PICKER)
-    try:
-        page = ctx.new_page()
-        page.goto(base_url + CHECKLIST)
-        manage(page, "Keep in a file")
-        expect(page.locator("[data-aig-messages]")).to_contain_text("ai-guide-on-the-shared-drive.json")
-        fill_item(page, "appoint-ai-lead", notes="written to the file")
-        expect(page.locator("[data-aig-assess-file]")).to_contain_text("ai-guide-on-the-shared-drive.json")
-        page.wait_for_timeout(800)  # the file is written 300 ms after the last change
-        last = json.loads(page.evaluate("window.__written[window.__written.length - 1]"))
-        notes = last["assessments"][0]["tools"]["deployment-checklist"]["answers"]["appoint-ai-lead"]["notes"]
-        assert notes == "written to the file"
-    finally:
-        ctx.close()
+    page = ctx.new_page()
+    page.goto(base_url + CHECKLIST)
+    manage(page, "Keep in a file")
+    expect(page.locator("[data-aig-messages]")).to_contain_text("ai-guide-on-the-shared-drive.json")
+    fill_item(page, "appoint-ai-lead", notes="written to the file")
+    expect(page.locator("[data-aig-assess-file]")).to_contain_text("ai-guide-on-the-shared-drive.json")
+    page.wait_for_timeout(800)  # the file is written 300 ms after the last change
+    last = json.loads(page.evaluate("window.__written[window.__written.length - 1]"))
+    notes = last["assessments"][0]["tools"]["deployment-checklist"]["answers"]["appoint-ai-lead"]["notes"]
+    assert notes == "written to the file"
 
 
 def test_reminder_after_seven_days_without_export(page, base_url):

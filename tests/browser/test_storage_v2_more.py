@@ -15,7 +15,6 @@ from playwright.sync_api import expect
 from browser.helpers import FILL, ITEMS, axe_light_and_dark, export_file, tool_key, without_rev
 from browser.test_round_trip import FILL_STORAGE
 from browser.test_storage_v2 import manage
-from conftest import new_context
 
 SHOTS = Path("/tmp/shots")
 PROGRESS = "tools/my-progress/"
@@ -145,7 +144,7 @@ def exported_answers(download) -> dict:
 
 
 @pytest.mark.slow
-def test_generated_text_round_trips_exactly(browser, page, base_url, tmp_path, watch):
+def test_generated_text_round_trips_exactly(browsing, page, base_url, tmp_path):
     rng = random.Random(7)  # issue 7: the same strings on every run
     accepted: dict[str, dict[str, str]] = {}   # tool -> {control id: what the form accepted}
     where: dict[str, tuple[str, str]] = {}      # control id -> (item, field)
@@ -201,23 +200,17 @@ def test_generated_text_round_trips_exactly(browser, page, base_url, tmp_path, w
             item, field = where[cid]
             assert mine[tool].get(item, {}).get(field, "") == v, cid
 
-    fresh = new_context(browser)
-    try:
-        other = fresh.new_page()
-        watch.attach(other)
-        other.goto(base_url + PROGRESS)
-        other.set_input_files("#aig-import-all", str(path))  # an empty browser: no choice to make
-        message = other.locator("[data-aig-messages] .aig-msg")
-        expect(message).to_contain_text("Answers imported into")
-        expect(message).not_to_contain_text("could not be read")
-        for tool in TEXT_TOOLS:
-            open_tool(other, base_url, tool)
-            assert {k: v for k, v in form_values(other).items() if k in accepted[tool]} == accepted[tool], tool
-        other.goto(base_url + PROGRESS)
-        again = exported_answers(export_file(other, "Export this assessment (JSON)"))
-        assert watch.problems(other) == []
-    finally:
-        fresh.close()
+    other = browsing.new().new_page()
+    other.goto(base_url + PROGRESS)
+    other.set_input_files("#aig-import-all", str(path))  # an empty browser: no choice to make
+    message = other.locator("[data-aig-messages] .aig-msg")
+    expect(message).to_contain_text("Answers imported into")
+    expect(message).not_to_contain_text("could not be read")
+    for tool in TEXT_TOOLS:
+        open_tool(other, base_url, tool)
+        assert {k: v for k, v in form_values(other).items() if k in accepted[tool]} == accepted[tool], tool
+    other.goto(base_url + PROGRESS)
+    again = exported_answers(export_file(other, "Export this assessment (JSON)"))
     assert again == mine
 
 
@@ -409,69 +402,57 @@ def two_assessments_with_reminder(page, url):
 
 
 @pytest.mark.parametrize("where", TOOL_PAGES + ["my-progress"])
-def test_axe_with_two_assessments_and_the_reminder(browser, base_url, watch, where):
-    ctx = new_context(browser, color_scheme="light")
-    try:
-        page = ctx.new_page()
-        watch.attach(page)
-        two_assessments_with_reminder(page, base_url + f"tools/{where}/")
-        page.evaluate(FILL)  # statuses and ratings given: tags, results and counts shown
-        assert axe_light_and_dark(page) == []
-        assert watch.problems(page) == []
-    finally:
-        ctx.close()
+def test_axe_with_two_assessments_and_the_reminder(browsing, base_url, where):
+    page = browsing.new(color_scheme="light").new_page()
+    two_assessments_with_reminder(page, base_url + f"tools/{where}/")
+    page.evaluate(FILL)  # statuses and ratings given: tags, results and counts shown
+    assert axe_light_and_dark(page) == []
 
 
 # ----------------------------------------------------------------- screenshots
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots_switcher_my_progress_and_changed_guidance(browser, base_url, watch, scheme):
+def test_screenshots_switcher_my_progress_and_changed_guidance(browsing, base_url, scheme):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    ctx = new_context(browser, color_scheme=scheme)
-    try:
-        page = ctx.new_page()
-        watch.attach(page)
-        # Two assessments with answers, the first exported once.
-        open_tool(page, base_url, "deployment-checklist")
-        page.select_option("#status-appoint-ai-lead", label="Completed")
-        page.fill("#notes-appoint-ai-lead", "Dr Patel appointed (board minutes 12/3)")
-        page.goto(base_url + PROGRESS)
-        export_file(page, "Export this assessment (JSON)")
-        page.goto(base_url + "tools/deployment-checklist/")
-        manage(page, "New assessment", "Radiology triage pilot")
-        page.select_option("#status-define-the-problem", label="In progress")
-        open_tool(page, base_url, "readiness-assessment")
-        page.check("#level-org-strategy-3")
-        page.evaluate(REMIND, False)
+    page = browsing.new(color_scheme=scheme).new_page()
+    # Two assessments with answers, the first exported once.
+    open_tool(page, base_url, "deployment-checklist")
+    page.select_option("#status-appoint-ai-lead", label="Completed")
+    page.fill("#notes-appoint-ai-lead", "Dr Patel appointed (board minutes 12/3)")
+    page.goto(base_url + PROGRESS)
+    export_file(page, "Export this assessment (JSON)")
+    page.goto(base_url + "tools/deployment-checklist/")
+    manage(page, "New assessment", "Radiology triage pilot")
+    page.select_option("#status-define-the-problem", label="In progress")
+    open_tool(page, base_url, "readiness-assessment")
+    page.check("#level-org-strategy-3")
+    page.evaluate(REMIND, False)
 
-        # The switcher, open, on the deployment checklist.
-        open_tool(page, base_url, "deployment-checklist")
-        page.locator(".aig-assess__manage summary").click()
-        bar = page.locator("[data-aig-assess]")
-        expect(bar.get_by_role("button", name="Delete this assessment")).to_be_visible()
-        expect(page.locator("[data-aig-assess-reminder]")).to_be_visible()
-        bar.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"switcher-open-{scheme}.png"))
-        bar.screenshot(path=str(SHOTS / f"switcher-open-{scheme}-close-up.png"))
+    # The switcher, open, on the deployment checklist.
+    open_tool(page, base_url, "deployment-checklist")
+    page.locator(".aig-assess__manage summary").click()
+    bar = page.locator("[data-aig-assess]")
+    expect(bar.get_by_role("button", name="Delete this assessment")).to_be_visible()
+    expect(page.locator("[data-aig-assess-reminder]")).to_be_visible()
+    bar.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / f"switcher-open-{scheme}.png"))
+    bar.screenshot(path=str(SHOTS / f"switcher-open-{scheme}-close-up.png"))
 
-        # My progress with two assessments.
-        page.goto(base_url + PROGRESS)
-        expect(page.locator("[data-aig-assessment-rows] tr")).to_have_count(2)
-        expect(page.locator("[data-aig-persist]")).not_to_be_empty()
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"my-progress-two-assessments-{scheme}.png"), full_page=True)
+    # My progress with two assessments.
+    page.goto(base_url + PROGRESS)
+    expect(page.locator("[data-aig-assessment-rows] tr")).to_have_count(2)
+    expect(page.locator("[data-aig-persist]")).not_to_be_empty()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / f"my-progress-two-assessments-{scheme}.png"), full_page=True)
 
-        # A changed-guidance flag: an answer given to an older revision of the point.
-        open_tool(page, base_url, "deployment-checklist")
-        old = {"format": 2, "tool": "deployment-checklist", "updated": "2026-10-01T09:00:00Z",
-               "answers": {"appoint-ai-lead": {"status": "completed", "notes": "Answered before the guidance changed", "rev": "00000000"}}}
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [tool_key(page, "deployment-checklist"), json.dumps(old)])
-        page.reload()
-        item = page.locator("#item-appoint-ai-lead")
-        expect(item.locator(".aig-changed")).to_contain_text("The guidance for this point changed after you answered")
-        item.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        item.screenshot(path=str(SHOTS / f"changed-guidance-{scheme}.png"))
-        assert watch.problems(page) == []
-    finally:
-        ctx.close()
+    # A changed-guidance flag: an answer given to an older revision of the point.
+    open_tool(page, base_url, "deployment-checklist")
+    old = {"format": 2, "tool": "deployment-checklist", "updated": "2026-10-01T09:00:00Z",
+           "answers": {"appoint-ai-lead": {"status": "completed", "notes": "Answered before the guidance changed", "rev": "00000000"}}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [tool_key(page, "deployment-checklist"), json.dumps(old)])
+    page.reload()
+    item = page.locator("#item-appoint-ai-lead")
+    expect(item.locator(".aig-changed")).to_contain_text("The guidance for this point changed after you answered")
+    item.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    item.screenshot(path=str(SHOTS / f"changed-guidance-{scheme}.png"))

@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.helpers import axe_light_and_dark, axe_violations
-from conftest import new_context
 
 TEAM = "tools/team-view/"
 EXPORTED = "2026-11-20T09:00:00Z"
@@ -181,15 +180,11 @@ def test_an_export_with_several_assessments_gives_one_column_each(page, base_url
     assert cells(page, "data-accuracy") == ["Differ by 2 levels", "2", "3", "4", "2", "4"]
 
 
-def test_team_view_is_clean_in_light_and_dark_with_people(browser, base_url, three):
-    ctx = new_context(browser, color_scheme="light")
-    page = ctx.new_page()
-    try:
-        page.goto(base_url + TEAM)
-        add(page, *three)
-        page.get_by_label("Include my answers from this browser").check()
-        assert axe_light_and_dark(page) == []
-        page.set_viewport_size({"width": 320, "height": 700})
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    finally:
-        ctx.close()
+def test_team_view_is_clean_in_light_and_dark_with_people(browsing, base_url, three):
+    page = browsing.new(color_scheme="light").new_page()
+    page.goto(base_url + TEAM)
+    add(page, *three)
+    page.get_by_label("Include my answers from this browser").check()
+    assert axe_light_and_dark(page) == []
+    page.set_viewport_size({"width": 320, "height": 700})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
