@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from browser.helpers import axe_violations
 
-pytestmark = pytest.mark.browser
+# One worker builds this module's answered states (xdist --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("board-pack")]
 
 PACK = "tools/board-pack/"
 MARKUP = "<b>bold?</b> x<y & \"quotes\" 'apos' \U0001F600"
@@ -72,6 +73,26 @@ def fill_every(page, base_url):
         page.fill(f"#case-{field}", value)
 
 
+@pytest.fixture(scope="module")
+def answered(module_browsing, base_url) -> dict:
+    """This site's storage with one tool answered and with every tool answered, each
+    typed through the forms once for the module (Playwright storage states); the
+    tests open the board pack in a new browser holding one of them."""
+    states = {}
+    for how, fill in (("one tool answered", fill_one), ("every tool answered", fill_every)):
+        ctx = module_browsing.new()
+        page = ctx.new_page()
+        fill(page, base_url)
+        open_pack(page, base_url)  # every answer saved before the snapshot
+        states[how] = ctx.storage_state()
+    return states
+
+
+def pack_page(browsing, answered, how="nothing answered"):
+    """A page in a new browser whose storage holds the answers `how` names."""
+    return browsing.new(storage_state=answered.get(how)).new_page()
+
+
 def open_pack(page, base_url):
     page.goto(base_url + PACK)
     expect(page.locator("[data-aig-pack-bar]")).to_be_visible()
@@ -104,11 +125,8 @@ def check_pages(pages, name, sections):
 
 
 @pytest.mark.parametrize("how", ["nothing answered", "one tool answered", "every tool answered"])
-def test_board_pack_prints_a_section_a_page_with_the_name_on_each(page, base_url, how):
-    if how == "one tool answered":
-        fill_one(page, base_url)
-    elif how == "every tool answered":
-        fill_every(page, base_url)
+def test_board_pack_prints_a_section_a_page_with_the_name_on_each(browsing, answered, base_url, how):
+    page = pack_page(browsing, answered, how)
     name = open_pack(page, base_url)
     pages = pdf_pages(page)
     check_pages(pages, name, SECTIONS)
@@ -135,8 +153,8 @@ def test_board_pack_prints_a_section_a_page_with_the_name_on_each(page, base_url
         assert "2027-06-30" not in text and "2026-12-03" not in text, "dates as people read them"
 
 
-def test_board_pack_on_screen_fills_the_answers_as_text(page, base_url):
-    fill_every(page, base_url)
+def test_board_pack_on_screen_fills_the_answers_as_text(browsing, answered, base_url):
+    page = pack_page(browsing, answered, "every tool answered")
     open_pack(page, base_url)
     row = page.locator("[data-aig-section=deployment-checklist] [data-aig-pack-item=appoint-ai-lead] td")
     assert row.all_inner_texts()[:3] == ["Completed", "Chief Clinical Information Officer", "31 January 2026"]
@@ -166,8 +184,8 @@ def rows(table):
     return [[c.text for c in r.cells] for r in table.rows]
 
 
-def test_board_pack_word_has_the_same_sections_and_real_tables(page, base_url, tmp_path):
-    fill_every(page, base_url)
+def test_board_pack_word_has_the_same_sections_and_real_tables(browsing, answered, base_url, tmp_path):
+    page = pack_page(browsing, answered, "every tool answered")
     name = open_pack(page, base_url)
     doc = word_file(page, tmp_path)
     assert doc.paragraphs[0].style.name == "Title" and doc.paragraphs[0].text == f"Board pack: {name}"
@@ -208,13 +226,13 @@ def test_board_pack_word_when_nothing_is_answered(page, base_url, tmp_path):
     assert [rows(t)[0] for t in doc.tables] == [["Tool", "Where it stands", "Progress"]]
 
 
-def test_board_pack_includes_the_comparison_once_chosen(page, base_url, tmp_path):
+def test_board_pack_includes_the_comparison_once_chosen(browsing, answered, base_url, tmp_path):
     earlier = tmp_path / "last-quarter.json"
     earlier.write_text(json.dumps({"format": "ai-guide-answers", "version": 1, "exported": "2026-08-20T09:00:00Z",
                                    "site_version": "1.0.0", "tools": {"readiness-assessment": {
                                        "format": 1, "tool": "readiness-assessment", "updated": "2026-08-20T09:00:00Z",
                                        "answers": {"data-accuracy": {"level": "2"}, "data-consistency": {"level": "2"}}}}}))
-    fill_every(page, base_url)
+    page = pack_page(browsing, answered, "every tool answered")
     name = open_pack(page, base_url)
     page.set_input_files("#aig-compare-file", str(earlier))
     expect(page.locator("[data-aig-compare-summary]")).to_contain_text("0 components went up, 1 went down and 1 stayed the same")
@@ -230,8 +248,7 @@ def test_board_pack_includes_the_comparison_once_chosen(page, base_url, tmp_path
 
 
 @pytest.mark.parametrize("how", ["empty", "filled"])
-def test_board_pack_has_no_axe_violations(page, base_url, how):
-    if how == "filled":
-        fill_every(page, base_url)
+def test_board_pack_has_no_axe_violations(browsing, answered, base_url, how):
+    page = pack_page(browsing, answered, "every tool answered" if how == "filled" else "nothing answered")
     open_pack(page, base_url)
     assert axe_violations(page) == []

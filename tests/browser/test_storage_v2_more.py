@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -250,11 +251,36 @@ def use_items(page, items: list[str]) -> dict:
     return page.evaluate(ANSWERS, items)
 
 
-def fill_storage_first(page, base_url):
-    """A browser whose storage for this site is already full: nothing of this site saved yet."""
+def storage_is_full_of_others_data(page, base_url):
+    """None of this site's answers saved, and no room for them."""
     page.goto(base_url + "guide/")  # no tool script here, so nothing is written
-    page.evaluate(FILL_STORAGE)
+    assert [k for k in page.evaluate("Object.keys(localStorage)") if "ai-guide" in k] == []
     assert page.evaluate("(() => { try { localStorage.setItem('one-more', 'x'); return true } catch (e) { return false } })()") is False
+
+
+@pytest.fixture(scope="module")
+def full_storage(module_browsing, base_url):
+    """A browser whose storage for this site is already full of someone else's data,
+    filled once for the module: the site can save nothing in it, so each test finds it
+    as the last one did (checked after each)."""
+    ctx = module_browsing.new()
+    page = ctx.new_page()
+    page.goto(base_url + "guide/")
+    page.evaluate(FILL_STORAGE)
+    storage_is_full_of_others_data(page, base_url)
+    page.close()
+    return ctx
+
+
+@pytest.fixture
+def full_page(full_storage, base_url):
+    """A new tab in the browser whose storage is full."""
+    page = full_storage.new_page()
+    yield page
+    page.close()
+    check = full_storage.new_page()
+    storage_is_full_of_others_data(check, base_url)
+    check.close()
 
 
 def cannot_save_alert(page):
@@ -264,11 +290,12 @@ def cannot_save_alert(page):
     return alert
 
 
+@pytest.mark.xdist_group("full-storage")
 @pytest.mark.parametrize("tool", TOOL_PAGES)
-def test_storage_full_on_a_tool_page(page, base_url, tool):
+def test_storage_full_on_a_tool_page(full_page, base_url, tool):
     """Storage full before the first visit: the tool warns, works for the visit, and
     the warning's export button downloads what was typed."""
-    fill_storage_first(page, base_url)
+    page = full_page
     open_tool(page, base_url, tool)
     cannot_save_alert(page)
     before = page.locator("[data-aig-progress]").first.inner_text()
@@ -284,8 +311,9 @@ def test_storage_full_on_a_tool_page(page, base_url, tool):
     assert dl.suggested_filename.endswith(f"-{tool}.json")
 
 
-def test_storage_full_warning_stays_after_an_export(page, base_url):
-    fill_storage_first(page, base_url)
+@pytest.mark.xdist_group("full-storage")
+def test_storage_full_warning_stays_after_an_export(full_page, base_url):
+    page = full_page
     open_tool(page, base_url, "deployment-checklist")
     typed = use_items(page, ["appoint-ai-lead"])
     cannot_save_alert(page)
@@ -296,10 +324,11 @@ def test_storage_full_warning_stays_after_an_export(page, base_url):
     cannot_save_alert(page)
 
 
-def test_storage_full_on_my_progress(page, base_url):
+@pytest.mark.xdist_group("full-storage")
+def test_storage_full_on_my_progress(full_page, base_url):
     """Answers typed on a tool page with storage full, then My progress reached by
     instant navigation (the same visit): shown, exported, and every action still works."""
-    fill_storage_first(page, base_url)
+    page = full_page
     open_tool(page, base_url, "deployment-checklist")
     typed = use_items(page, ["appoint-ai-lead", "define-the-problem"])
     page.evaluate("window.__same_document = true")
@@ -334,10 +363,11 @@ def test_storage_full_on_my_progress(page, base_url):
     assert without_rev(page.evaluate("AIG.read('deployment-checklist').answers")) == typed
 
 
-def test_storage_full_on_my_progress_loaded_directly(page, base_url, tmp_path):
+@pytest.mark.xdist_group("full-storage")
+def test_storage_full_on_my_progress_loaded_directly(full_page, base_url, tmp_path):
     """My progress opened with storage already full: it warns at once, imports a file
     for this visit, and exports it again."""
-    fill_storage_first(page, base_url)
+    page = full_page
     page.goto(base_url + PROGRESS)
     cannot_save_alert(page)
     answers = {"appoint-ai-lead": {"status": "completed", "notes": "imported <b>while</b> full & \U0001F600"}}
@@ -351,10 +381,11 @@ def test_storage_full_on_my_progress_loaded_directly(page, base_url, tmp_path):
     assert exported_answers(dl)["deployment-checklist"] == answers
 
 
-def test_storage_full_on_the_team_view(page, base_url, tmp_path):
+@pytest.mark.xdist_group("full-storage")
+def test_storage_full_on_the_team_view(full_page, base_url, tmp_path):
     """The team view saves nothing, so with storage full it simply works: no warning
     to give, colleagues' files and my own answers compared as usual."""
-    fill_storage_first(page, base_url)
+    page = full_page
     files = []
     for name, level, status in (("Alex (CCIO)", "2", "completed"), ("Sam (DPO)", "4", "in-progress")):
         p = tmp_path / f"{name.split()[0].lower()}.json"
@@ -386,26 +417,42 @@ REMIND = """every => { const k = window.__md_scope.pathname + 'ai-guide.v2.asses
   localStorage.setItem(k, JSON.stringify(ix)) }"""
 
 
-def two_assessments_with_reminder(page, url):
-    page.goto(url)
-    page.locator("[data-aig-ready]").first.wait_for()
+@pytest.fixture(scope="module")
+def two_assessments(module_browsing, base_url) -> dict:
+    """Two assessments, an answer in each, and the export reminder due: made once for
+    the module through the assessment bar, kept as a storage state."""
+    page = module_browsing.new().new_page()
+    open_tool(page, base_url, "deployment-checklist")
+    page.select_option("#status-appoint-ai-lead", label="Completed")
+    page.fill("#notes-appoint-ai-lead", "Dr Patel appointed (board minutes 12/3)")
     manage(page, "New assessment", "Radiology triage")
     expect(page.locator("[data-aig-assess-name]")).to_have_text("Radiology triage")
+    page.select_option("#status-define-the-problem", label="In progress")
     page.evaluate(REMIND, True)
     page.reload()
+    expect(page.locator("[data-aig-assess-reminder]")).to_be_visible()
+    return page.context.storage_state()
+
+
+@pytest.mark.xdist_group("two-assessments")
+@pytest.mark.parametrize("where", TOOL_PAGES + ["my-progress"])
+def test_axe_with_two_assessments_and_the_reminder(browsing, two_assessments, base_url, where):
+    """Each tool page filled (FILL: every status, rating, indicator and box, one past its
+    word guide) and My progress, with two assessments, the reminder, the assessment
+    bar's menu open and the reset question showing: axe, light and dark. The same
+    pages empty: test_every_page; at a phone's width: test_a11y_axe."""
+    page = browsing.new(color_scheme="light", storage_state=two_assessments).new_page()
+    page.goto(base_url + f"tools/{where}/")
     page.locator("[data-aig-ready]").first.wait_for()
     expect(page.locator("[data-aig-assess-reminder]")).to_be_visible()
     expect(page.locator("[data-aig-assess-select] option")).to_have_count(2)
     expect(page.locator("[data-aig-assess-select]")).to_be_visible()
     page.locator(".aig-assess__manage summary").click()
     expect(page.get_by_role("button", name="Delete this assessment")).to_be_visible()
-
-
-@pytest.mark.parametrize("where", TOOL_PAGES + ["my-progress"])
-def test_axe_with_two_assessments_and_the_reminder(browsing, base_url, where):
-    page = browsing.new(color_scheme="light").new_page()
-    two_assessments_with_reminder(page, base_url + f"tools/{where}/")
-    page.evaluate(FILL)  # statuses and ratings given: tags, results and counts shown
+    page.evaluate(FILL)
+    page.get_by_role("button", name=re.compile("^Reset")).first.click()  # a message showing
+    expect(page.get_by_role("button", name="Yes, reset")).to_be_visible()  # and focused
+    page.mouse.move(0, 0)  # the pointer is not left on Reset (its hover colours are not this state)
     assert axe_light_and_dark(page) == []
 
 

@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from browser.helpers import axe_light_and_dark, axe_violations
+from browser.helpers import axe_light_and_dark
 
 TEAM = "tools/team-view/"
 EXPORTED = "2026-11-20T09:00:00Z"
@@ -132,7 +132,6 @@ def test_spread_and_disagreements_of_two_levels_or_more(page, base_url, three):
     assert page.locator("tr.aig-team__split").count() == 1
     expect(page.locator("[data-aig-team-split]")).to_have_text(
         "Ratings are 2 or more levels apart on 1 of 15 components: Accuracy. Talk these through first.")
-    assert axe_violations(page) == []
 
 
 def test_my_answers_with_one_tick_and_counted_once(page, base_url, tmp_path, three):
