@@ -31,7 +31,7 @@ from browser.helpers import built_pages, export_file, tool_key
 from browser.test_assessments import fill_benefits
 from browser.test_checklists import fill_item
 from browser.test_storage_v2 import manage
-from conftest import ROOT, Watch, free_port, new_context
+from conftest import ROOT, free_port
 
 SPEC = yaml.safe_load((ROOT / "deploy" / "headers.yml").read_text(encoding="utf-8"))
 HASHED = re.compile(SPEC["hashed_names"])
@@ -112,14 +112,14 @@ def names_of(archive: Path) -> list[str]:
         return z.namelist()
 
 
-def test_file_share_zip_opens_from_a_folder_with_spaces_and_brackets(browser, release, tmp_path):
+def test_file_share_zip_opens_from_a_folder_with_spaces_and_brackets(browsing, release, tmp_path):
     dist, _ = release
     folder = unzip(dist / f"ai-guide-{VERSION}-file-share.zip", tmp_path / "x" / "NHS AI guide (v1.1)")
     assert " " in str(folder) and "(" in str(folder)
-    ctx = new_context(browser)
+    ctx = browsing.new(search=True)
     try:
         page = ctx.new_page()
-        watch = Watch(None).attach(page)  # anything but file:// (data:, blob:) is a problem
+        watch = browsing.watch  # file:// only (requests below), nothing else
         requests = []
         page.on("request", lambda r: requests.append(r.url))
         page.goto((folder / "index.html").as_uri())
@@ -197,7 +197,7 @@ def get(url: str):
 
 
 @pytest.mark.slow
-def test_nginx_serves_every_page_with_the_headers_and_nothing_breaks(browser, release, tmp_path):
+def test_nginx_serves_every_page_with_the_headers_and_nothing_breaks(browsing, release, tmp_path):
     dist, _ = release
     srv = tmp_path / "srv"
     serve_release(dist, f"ai-guide-{VERSION}-web.zip", srv, tmp_path / "unzipped")
@@ -224,10 +224,10 @@ def test_nginx_serves_every_page_with_the_headers_and_nothing_breaks(browser, re
             assert all(headers[name] == value for name, value in SPEC["headers"].items()), "error pages too"
 
         # Every page in Chromium under those headers.
-        ctx = new_context(browser)
+        ctx = browsing.new(search=True, origin=origin)  # the search worker under those headers too
         try:
             page = ctx.new_page()
-            watch = Watch(origin).attach(page)
+            watch = browsing.watch
             policy = []  # Chromium reports a Permissions-Policy it cannot parse in the console
             page.on("console", lambda m: "policy" in m.text.lower() and policy.append(f"{m.type}: {m.text}"))
             pages = built_pages(site)
@@ -276,7 +276,7 @@ def saved(page) -> dict:
 
 
 @pytest.mark.slow
-def test_update_in_place_keeps_every_answer_and_its_revision_flag(browser, release, tmp_path):
+def test_update_in_place_keeps_every_answer_and_its_revision_flag(browsing, release, tmp_path):
     dist, _ = release
     project, bumped = next_project(tmp_path)
     next_dist = tmp_path / "next-dist"
@@ -285,10 +285,10 @@ def test_update_in_place_keeps_every_answer_and_its_revision_flag(browser, relea
     serve_release(dist, f"ai-guide-{VERSION}-web.zip", srv, tmp_path / "this")
     with nginx(srv, tmp_path) as origin:
         base = origin + PATH
-        ctx = new_context(browser)
+        ctx = browsing.new(origin=origin)
         try:
             page = ctx.new_page()
-            watch = Watch(origin).attach(page)
+            watch = browsing.watch
             # Answers in several tools of the first assessment...
             page.goto(base + "tools/deployment-checklist/")
             fill_item(page, "appoint-ai-lead", notes="kept across the update")

@@ -25,7 +25,9 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.helpers import axe_violations, export_file, tool_key
-from conftest import ROOT, Handler, Server, Watch, free_port, new_context
+from conftest import ROOT, Handler, Server, free_port
+
+pytestmark = pytest.mark.xdist_group("revisions")  # one worker builds the two sites (module fixture)
 from macros.tools import BY_ID
 
 PARTS = ("mkdocs.yml", "docs", "content", "macros", "overrides")
@@ -88,11 +90,11 @@ def fingerprints(page):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, browser):
+def site(tmp_path_factory, module_browsing):
     project = Project(tmp_path_factory.mktemp("revisions"))
-    ctx = new_context(browser)
+    ctx = module_browsing.new(origin=project.url)
     page = ctx.new_page()
-    watch = Watch(project.url.rstrip("/")).attach(page)
+    watch = module_browsing.watch
     old_export = project.root / "before.json"
     try:
         # Before: answers given through the page, and answers as saved before the lock.
@@ -175,8 +177,8 @@ def test_a_wording_fix_flags_nothing_and_a_change_of_guidance_flags_exactly_its_
     assert now[WORDING[1]]["rev"] == site["fp"][WORDING[1]], "an answer nobody touched keeps what it saved"
 
 
-def test_an_old_export_file_flags_only_the_changed_guidance(site, browser):
-    ctx = new_context(browser)
+def test_an_old_export_file_flags_only_the_changed_guidance(site, browsing):
+    ctx = browsing.new(origin=site["project"].url)
     try:
         page = ctx.new_page()
         page.goto(site["project"].url + CHECKLIST)
@@ -187,7 +189,7 @@ def test_an_old_export_file_flags_only_the_changed_guidance(site, browser):
         ctx.close()
 
 
-def test_a_removed_items_answers_survive_reload_export_and_import(site, browser, tmp_path):
+def test_a_removed_items_answers_survive_reload_export_and_import(site, browsing, tmp_path):
     page, url = site["page"], site["project"].url
     page.goto(url + STEPS)
     expect(page.locator("[data-aig-tool][data-aig-ready]")).to_have_count(1)
@@ -205,7 +207,7 @@ def test_a_removed_items_answers_survive_reload_export_and_import(site, browser,
     export_file(page, "Export this assessment (JSON)").save_as(path)
     exported = json.loads(path.read_text())
     assert exported["assessments"][0]["tools"]["where-to-start"]["answers"][REMOVED] == kept
-    ctx = new_context(browser)
+    ctx = browsing.new(origin=url)
     try:
         other = ctx.new_page()
         other.goto(url + "tools/my-progress/")
