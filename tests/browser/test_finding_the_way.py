@@ -6,20 +6,18 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import new_context
-
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def phone(browser, watch):
-    ctx = new_context(browser, viewport=PHONE, has_touch=True, is_mobile=True)
-    page = ctx.new_page()
-    watch.attach(page)
-    yield page
-    problems = watch.problems(page)
-    ctx.close()
-    assert not problems, problems
+def phone(browsing):
+    return browsing.new(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
+
+
+@pytest.fixture
+def searching(browsing):
+    """A page with Material's search working (the factory leaves it out otherwise)."""
+    return browsing.new(search=True).new_page()
 
 
 def test_home_to_the_clinical_safety_checklist_items_in_3_taps(phone, base_url):
@@ -56,7 +54,8 @@ def search(page, words: str):
     return results
 
 
-def test_search_for_dpia_finds_the_glossary_entry(page, base_url):
+def test_search_for_dpia_finds_the_glossary_entry(searching, base_url):
+    page = searching
     page.goto(base_url)
     results = search(page, "DPIA")
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
@@ -64,7 +63,8 @@ def test_search_for_dpia_finds_the_glossary_entry(page, base_url):
                for h in hrefs), hrefs
 
 
-def test_a_search_result_opens_the_checklist_at_the_item(page, base_url):
+def test_a_search_result_opens_the_checklist_at_the_item(searching, base_url):
+    page = searching
     page.goto(base_url + "tools/risk-assurance/")
     results = search(page, "DCB0160")
     hit = results.filter(has=page.locator("h1, h2", has_text="DCB0160 clinical safety standard")).first
