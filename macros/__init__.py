@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from .content import ContentError, load_all
 from .render import Renderer
 from .tables import long_date
+from .tools import tool_styles
 
 
 _renderer = None  # set by define_env, used for every page's tooltips
@@ -30,6 +31,9 @@ def define_env(env):
         # The offline plugin would add the iframe-worker shim from a CDN; give it our
         # vendored copy so nothing is fetched from another origin.
         config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.min.js"]
+
+    # The parts of the one stylesheet of the tools (overrides/components/tools.css).
+    config.extra["aig_tool_styles"] = tool_styles()
 
     # The site's version comes from the newest release (content/releases.yml).
     config.extra["site_version"] = content["releases"]["releases"][0]["version"]

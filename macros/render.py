@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from . import revisions, tables
 from .search import exclude_hidden_helpers
-from .tools import BY_ID, STATUSES, assets, flatten
+from .tools import BY_ID, STATUSES, TOOLS_STYLESHEET, assets, flatten
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTIALS = ROOT / "overrides" / "partials"
@@ -253,8 +253,8 @@ class Renderer:
         sections += [AnchorLink(title, anchor, 2) for anchor, title in self.SECTION.findall(html)]
 
     def _use_assets(self, t) -> None:
-        """Note on the page which scripts and styles its tools need; main.html loads
-        them, so pages without a tool load none."""
+        """Note on the page which scripts its tools need, and the tools' one stylesheet;
+        main.html loads them, so pages without a tool load none."""
         if not self.env.page:
             return
         meta = self.env.page.meta
@@ -263,7 +263,5 @@ class Renderer:
             for path in assets(name, "js"):
                 if path not in scripts:
                     scripts.append(path)
-        for name in ("core", t.component):
-            for path in assets(name, "css"):
-                if path not in styles:
-                    styles.append(path)
+        if TOOLS_STYLESHEET not in styles:
+            styles.append(TOOLS_STYLESHEET)

@@ -240,3 +240,15 @@ def assets(component: str, ext: str) -> list[str]:
     """Site paths of a component's script or stylesheet, if it has one."""
     path = COMPONENTS / component / f"{component}.{ext}"
     return [f"components/{component}/{component}.{ext}"] if path.is_file() else []
+
+
+# Every tool page loads this one stylesheet of the tools (besides site.css): MkDocs renders
+# it from the parts below (overrides/components/tools.css).
+TOOLS_STYLESHEET = "components/tools.css"
+
+
+def tool_styles() -> list[str]:
+    """The parts of components/tools.css, each once: core's, each tool's own, then those
+    of components only needed by tools (as they came last on a page before)."""
+    names = dict.fromkeys(("core", *(t.component for t in TOOLS), *(n for t in TOOLS for n in t.needs)))
+    return [path for name in names for path in assets(name, "css")]
