@@ -120,6 +120,8 @@ def replace_section(title: str, lines: list[str]) -> None:
 
 def paired(lh: Path, rounds: int, before: str | None, reports: Path | None) -> None:
     title = "Lighthouse: each page beside itself without the project's files"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         sites = {"now": ROOT} | ({"before": checkout(before, tmp / "before")} if before else {})
@@ -154,7 +156,6 @@ def paired(lh: Path, rounds: int, before: str | None, reports: Path | None) -> N
                     print(r + 1, name, key, score, metrics[(name, key)][-1], flush=True)
         for s in servers:
             s.shutdown()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     labels = {"before": f"before ({before})", "now": f"now ({commit})"}
     cols = [k for k in order]
     lines = [f"## {title}", "",
@@ -162,7 +163,9 @@ def paired(lh: Path, rounds: int, before: str | None, reports: Path | None) -> N
              + (f" --before {before}`" if before else "`")
              + " (Lighthouse 12.2.3, mobile, Debian Chromium, served by Python without compression). Mobile "
              "performance, one score per round (round 1 / round 2 ...); in each round every page is measured "
-             "right beside its twin without the project's files (Material's files and the HTML untouched).", "",
+             "right beside its twin without the project's files (Material's files and the HTML untouched). "
+             f"Load average {load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end, on "
+             f"{os.cpu_count()} cores: compare only scores from the same round.", "",
              "| Page | " + " | ".join(f"{labels[k[0]]}: {'without project files' if k[1] else 'page'}" for k in cols)
              + " |", "|---|" + "---:|" * len(cols)]
     for name in PAIRED:
