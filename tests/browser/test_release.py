@@ -317,7 +317,10 @@ def test_update_in_place_keeps_every_answer_and_its_revision_flag(browsing, rele
                 "risk-assurance"]), before.keys()
             assert all(k.startswith(PATH + "ai-guide.v2.") for k in before), before.keys()
 
-            # The update: the next release's files replace these, at the same address.
+            # The update: the next release's files replace these, at the same address
+            # (the page left first, so that no late request, such as the favicon, meets
+            # the folder half replaced).
+            page.goto("about:blank")
             serve_release(next_dist, f"ai-guide-{bumped}-web.zip", srv, tmp_path / "next")
             page.goto(base + "tools/risk-assurance/")
             expect(page.locator("[data-aig-version=site]")).to_have_text(f"Website version {bumped}: what's changed.")
