@@ -79,7 +79,10 @@ def assignment(code: str, name: str, before: int) -> str | None:
 
 
 def function_body(code: str, name: str) -> tuple[list[str], str]:
-    m = re.search(rf"function {re.escape(name)}\(([^)]*)\)\s*{{\s*return (.*?)\s*}}", code)
+    """The parameters and returned expression of a one-line helper, written as
+    `function name(..) { return .. }` or `name = function (..) { return .. }` (or `name:`)."""
+    m = re.search(rf"(?:function {re.escape(name)}\s*|\b{re.escape(name)}\s*[=:]\s*function\s*)"
+                  rf"\(([^)]*)\)\s*{{\s*return (.*?)\s*}}", code)
     assert m, f"cannot find function {name} in the storage code"
     return [p.strip() for p in m.group(1).split(",") if p.strip()], m.group(2)
 
@@ -98,7 +101,7 @@ def resolve(code: str, expr: str, at: int, bound: dict | None = None) -> str:
             out += PLACEHOLDERS["time"]
         elif term.startswith("(") and term.endswith(")") and "||" in term:  # (id || currentId())
             out += resolve(code, split_top(term[1:-1], "|")[0], at, bound)
-        elif m := re.fullmatch(r"(\w+)\((.*)\)", term):  # a helper: prefix(), key(tool, id)
+        elif m := re.fullmatch(r"(?:[\w$]+\.)*(\w+)\((.*)\)", term):  # a helper: prefix(), S.key(tool, id)
             params, body = function_body(code, m.group(1))
             args = split_top(m.group(2), ",") if m.group(2).strip() else []
             inner = {p: resolve(code, a, at, bound) for p, a in zip(params, args)}
@@ -121,7 +124,8 @@ def resolve(code: str, expr: str, at: int, bound: dict | None = None) -> str:
 def written_patterns() -> dict[str, set[str]]:
     code = sources()
     found = {"local storage": set(), "session storage": set(), "IndexedDB": set()}
-    for m in re.finditer(r"(?<![\w.])set\(", code):
+    # The wrapper, called as set(..) or, from another file, as X.set(..).
+    for m in re.finditer(r"(?<![\w.])(?:[A-Za-z_$][\w$]*\.)?set\(", code):
         if code[max(0, m.start() - 9):m.start()] == "function ":
             continue  # the wrapper's own definition
         key, value = call_args(code, m.end() - 1)[:2]
@@ -132,8 +136,9 @@ def written_patterns() -> dict[str, set[str]]:
         found["session storage"].add(resolve(code, call_args(code, m.end() - 1)[0], m.start()))
     for m in re.finditer(r"localStorage\.setItem\(", code):
         # Only inside the wrapper set(k, v), whose callers are read above.
-        assert code.rfind("function ", 0, m.start()) == code.rfind("function set(", 0, m.start()), \
-            "localStorage.setItem outside set(): read its key here"
+        last = code.rfind("function", 0, m.start())
+        assert re.search(r"function set\(|\bset\s*[=:]\s*function", code[max(0, last - 16):last + 14]), \
+            "localStorage.setItem outside the set() wrapper: read its key here"
     for m in re.finditer(r"indexedDB\.open\(|createObjectStore\(", code):
         found["IndexedDB"].add(resolve(code, call_args(code, m.end() - 1)[0], m.start()))
     return found
