@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from . import revisions, tables
 from .search import exclude_hidden_helpers
-from .tools import BY_ID, STATUSES, TOOLS_STYLESHEET, assets, flatten
+from .tools import BY_ID, STATUSES, TOOLS_STYLESHEET, awaited, flatten, scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTIALS = ROOT / "overrides" / "partials"
@@ -228,12 +228,10 @@ class Renderer:
         flat = flatten(items)
         revs, notes = revisions.page_revisions(self.c[revisions.LOCK], t.id, [i["id"] for i in flat])
         notes = {i: [[tables.long_date(day), note] for day, note in n] for i, n in notes.items()}
-        # The scripts (besides core) that must have loaded before the page is enhanced.
-        scripts = " ".join(n for n in (*t.needs, t.component) if assets(n, "js"))
         html = self._template(f"components/{t.component}/template.html", tool_id=t.id, title=t.title, kind=t.kind,
                               ids=" ".join(i["id"] for i in flat), revs=revs,
                               rev_notes=json.dumps(notes, ensure_ascii=False) if notes else "",
-                              counted=" ".join(i["id"] for i in items), scripts=scripts, **t.context(self, items))
+                              counted=" ".join(i["id"] for i in items), scripts=awaited(t), **t.context(self, items))
         self._use_assets(t)
         self._note_sections(html)
         return exclude_hidden_helpers(html)  # out of the site search (macros/search.py)
@@ -258,10 +256,9 @@ class Renderer:
         if not self.env.page:
             return
         meta = self.env.page.meta
-        scripts, styles = meta.setdefault("aig_scripts", []), meta.setdefault("aig_styles", [])
-        for name in ("core", *t.needs, t.component):
-            for path in assets(name, "js"):
-                if path not in scripts:
-                    scripts.append(path)
+        page_scripts, styles = meta.setdefault("aig_scripts", []), meta.setdefault("aig_styles", [])
+        for path in scripts(t):
+            if path not in page_scripts:
+                page_scripts.append(path)
         if TOOLS_STYLESHEET not in styles:
             styles.append(TOOLS_STYLESHEET)

@@ -199,6 +199,7 @@ class Tool:
     items: Callable | None = None     # content -> items (None: a page that saves nothing)
     context: Callable = lambda r, items: {}  # (renderer, its items) -> what its template needs besides them
     needs: tuple = ()       # other components whose scripts it uses
+    core: tuple = ("fields", "toolbar")  # parts of core/ it uses besides CORE (scripts())
     models: tuple = ()      # the content files its items come from: where a build error about an item points
 
 
@@ -208,7 +209,8 @@ TOOLS = (
     Tool("where-to-start", "First steps to build confidence", "tools/where-to-start.md", "checklist", "checklist",
          where_to_start_items, one_group("steps"), models=("where_to_start",)),
     Tool("readiness-assessment", "Readiness self-assessment", "tools/readiness-assessment.md", "readiness", "rating",
-         readiness_items, readiness_context, needs=("readiness", "compare"), models=("readiness",)),
+         readiness_items, readiness_context, needs=("compare",), core=("fields", "toolbar"),
+         models=("readiness",)),
     Tool("benefits-planner", "Benefits planner", "tools/benefits-planner.md", "benefits", "benefits",
          benefits_items, lambda r, items: dict(areas=r.c["value_areas"]["value_areas"]), models=("value_areas",)),
     Tool("risk-assurance", "Risk and assurance checklist", "tools/risk-assurance.md", "checklist", "checklist",
@@ -217,10 +219,11 @@ TOOLS = (
     Tool("principles-self-check", "10 principles self-check", "tools/principles-self-check.md", "checklist",
          "checklist", principles_items, one_group("principles"), models=("principles",)),
     Tool("business-case", "One-page business case", "tools/business-case.md", "business-case", "case",
-         business_case_items, business_case_context, needs=("readiness",), models=("business_case",)),
+         business_case_items, business_case_context, core=("fields", "toolbar", "on-demand"),
+         models=("business_case",)),
     Tool("board-pack", "Board pack", "tools/board-pack.md", "board-pack", context=board_pack_context,
-         needs=("readiness", "compare")),
-    Tool("my-progress", "My progress", "tools/my-progress.md", "my-progress",
+         needs=("compare",), core=("on-demand",)),
+    Tool("my-progress", "My progress", "tools/my-progress.md", "my-progress", core=("toolbar",),
          context=lambda r, items: dict(tools=[dict(id=t.id, title=t.title, kind=t.kind, url=r.url(t.page),
                                                    ids=" ".join(i["id"] for i in flatten(t.items(r.c))),
                                                    counted=" ".join(i["id"] for i in t.items(r.c)))
@@ -230,7 +233,7 @@ TOOLS = (
                                        levels_tag=r.c["provenance"]["labels"]["readiness-levels"]["tag"],
                                        checklist=[dict(id=i["id"], title=f"{i['number']}. {i['title']}")
                                                   for i in checklist_items(r.c)]),
-         needs=("readiness",)),
+         core=()),
 )
 
 BY_ID = {t.id: t for t in TOOLS}
@@ -252,3 +255,20 @@ def tool_styles() -> list[str]:
     of components only needed by tools (as they came last on a page before)."""
     names = dict.fromkeys(("core", *(t.component for t in TOOLS), *(n for t in TOOLS for n in t.needs)))
     return [path for name in names for path in assets(name, "css")]
+
+
+# Every tool page loads these scripts of core/ first: the storage contract, the store
+# and the page's side of both (window.AIG); then the parts of core/ its tool uses.
+CORE = ("contract", "store", "ui")
+
+
+def scripts(t: Tool) -> list[str]:
+    """Site paths of every script a tool's page loads, in the order they must run."""
+    return ([f"components/core/{name}.js" for name in (*CORE, *t.core)]
+            + [path for name in (*t.needs, t.component) for path in assets(name, "js")])
+
+
+def awaited(t: Tool) -> str:
+    """What a tool's root waits for before it is enhanced (data-aig-scripts): each of
+    these scripts sets AIG.loaded[name] when it has run."""
+    return " ".join((*t.core, *(name for name in (*t.needs, t.component) if assets(name, "js"))))

@@ -63,7 +63,7 @@ SKIP = shutil.ignore_patterns(".git", ".venv", ".venv-*", "site", "__pycache__",
 # the storage contract (DESIGN.md) changes; nothing else here needs to.
 #   v1 (docs/assets/javascripts/store.js at 5efec32): one key per tool,
 #      "<scope>ai-guide.v1.<tool>" = {format: 1, tool, updated, answers: {<id>: {<field>: value}}}
-#   v2 (DESIGN.md; overrides/components/core/core.js in the redesign): an index
+#   v2 (DESIGN.md; overrides/components/core/store.js): an index
 #      "<scope>ai-guide.v2.assessments" = {format: 2, current, list: [{id, name, created, ...}]}
 #      and "<scope>ai-guide.v2.<assessment id>.<tool>" = {format: 2, tool, updated,
 #      answers: {<id>: {<field>: value, rev: <item revision>}}}
@@ -92,7 +92,7 @@ def seed_entries(version: int, scope: str, tool: str, ids: list[str], revs: list
         if rev:
             answers[i]["rev"] = rev
     assessment = {"id": "benchmark", "name": "Benchmark", "created": updated, "changed": updated,
-                  "exported": None, "dirty": None}
+                  "exported": None, "unexportedSince": None}
     return {f"{scope}ai-guide.v2.assessments": json.dumps({"format": 2, "current": "benchmark", "list": [assessment]}),
             f"{scope}ai-guide.v2.benchmark.{tool}": json.dumps(
                 {"format": 2, "tool": tool, "updated": updated, "answers": answers})}

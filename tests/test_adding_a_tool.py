@@ -58,10 +58,10 @@ def test_following_the_steps_gives_a_working_tool(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     page = (tmp_path / "site/tools/supplier-checks/index.html").read_text()
     assert 'data-aig-tool="supplier-checks"' in page and 'data-aig-ids="supplier-dtac supplier-dpia-support"' in page
-    assert re.search(r'<script src="[^"]*components/core/core.js" defer>', page), "the page loads the engine"
+    assert re.search(r'<script src="[^"]*components/core/fields.js" defer>', page), "the page loads the field engine"
     assert 'id="status-supplier-dtac"' in page and "Ask the supplier for its DTAC assessment." in page
     progress = (tmp_path / "site/tools/my-progress/index.html").read_text()
-    assert 'data-aig-row="supplier-checks"' in progress
+    assert 'data-aig-tool-row="supplier-checks"' in progress
     # The board pack: a row in its summary, and a section of its own with every item.
     pack = (tmp_path / "site/tools/board-pack/index.html").read_text()
     assert re.search(r'<tr data-aig-pack-tool="supplier-checks" data-aig-kind="checklist" '

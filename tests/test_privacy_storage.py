@@ -4,7 +4,8 @@ storage code writes (local storage, session storage, IndexedDB), and no other.
 The patterns are read from the code itself, every .js file under
 overrides/components/core/, so a new key, or a renamed one, fails here until the
 privacy page says so. Each write is found where the code calls the storage: the
-wrapper `set(key, value)` (local storage), `sessionStorage.setItem`, and
+wrapper `set(key, value)` (local storage, handed to the store as `storage`),
+`session.setItem` (session storage, handed as `session`), and
 `indexedDB.open` / `createObjectStore`. Its key expression is resolved term by term:
 string literals, constants, `prefix()` (Material's scope, then "ai-guide.v2."), the
 `key(tool, id)` helper, and the nearest earlier assignment of a local name. What a
@@ -95,7 +96,7 @@ def resolve(code: str, expr: str, at: int, bound: dict | None = None) -> str:
         term = term.strip()
         if re.fullmatch(r'"[^"]*"|\'[^\']*\'', term):
             out += term[1:-1]
-        elif "__md_scope" in term:
+        elif "scope" in term:  # Material's scope, handed to the store (opts.scope, scope)
             out += "<scope>"
         elif term.startswith("now()"):
             out += PLACEHOLDERS["time"]
@@ -132,9 +133,9 @@ def written_patterns() -> dict[str, set[str]]:
         if value == "null" or value in RESTORES:
             continue
         found["local storage"].add(resolve(code, key, m.start()))
-    for m in re.finditer(r"sessionStorage\.setItem\(", code):
+    for m in re.finditer(r"\b(?:sessionStorage|session)\.setItem\(", code):  # the store is handed `session`
         found["session storage"].add(resolve(code, call_args(code, m.end() - 1)[0], m.start()))
-    for m in re.finditer(r"localStorage\.setItem\(", code):
+    for m in re.finditer(r"\b(?:localStorage|storage)\.setItem\(", code):  # the store is handed `storage`
         # Only inside the wrapper set(k, v), whose callers are read above.
         last = code.rfind("function", 0, m.start())
         assert re.search(r"function set\(|\bset\s*[=:]\s*function", code[max(0, last - 16):last + 14]), \

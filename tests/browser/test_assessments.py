@@ -70,7 +70,7 @@ def test_readiness_saves_restores_and_matches_the_worked_example(page, base_url)
         assert row.locator("[data-aig-rated]").inner_text() == rated, area
         assert row.locator("[data-aig-unknown]").inner_text() == unknown, area
     # The chart carries the same figures, and says so.
-    title = results.locator("svg[role=img] title").text_content()
+    title = results.locator("svg[role=img]").get_attribute("aria-label")
     assert "High-quality data 2.0" in title and "Overall 2.9" in title and "table below" in title
     assert results.locator("svg rect.bar").count() == 4
     # Weakest: every component at level 1 or 2, lowest first, each with links that help.
@@ -262,14 +262,14 @@ def test_team_view_merges_three_exports_and_skips_a_bad_one(page, base_url, tmp_
     assert table.locator("thead th").all_inner_texts() == [
         "Component", "Agreement", "Lowest", "Median", "Highest",
         "asha (exported 20 November 2026)", "ben (exported 20 November 2026)", "carys (exported 20 November 2026)"]
-    accuracy = table.locator("tr[data-aig-row=data-accuracy] td").all_inner_texts()
+    accuracy = table.locator("tr[data-aig-team-row=data-accuracy] td").all_inner_texts()
     assert accuracy == ["Differ by 3 levels", "1", "3", "4", "1", "3", "4"]
-    culture = table.locator("tr[data-aig-row=org-culture] td").all_inner_texts()
+    culture = table.locator("tr[data-aig-team-row=org-culture] td").all_inner_texts()
     assert culture == ["Differ by 2 levels", "2", "3", "4", "4", "?", "2"]  # "Don't know" is left out
-    assert table.locator("tr[data-aig-row=infra-hardware] td").all_inner_texts() == ["\u2013"] * 4 + ["\u2013"] * 3
-    lead = page.locator("[data-aig-team-checklist] tr[data-aig-row=appoint-ai-lead] td").all_inner_texts()
+    assert table.locator("tr[data-aig-team-row=infra-hardware] td").all_inner_texts() == ["\u2013"] * 4 + ["\u2013"] * 3
+    lead = page.locator("[data-aig-team-checklist] tr[data-aig-team-row=appoint-ai-lead] td").all_inner_texts()
     assert lead == ["0", "0", "2", "1"]  # not started, in progress, completed, not applicable
-    problem = page.locator("[data-aig-team-checklist] tr[data-aig-row=define-the-problem] td").all_inner_texts()
+    problem = page.locator("[data-aig-team-checklist] tr[data-aig-team-row=define-the-problem] td").all_inner_texts()
     assert problem == ["1", "1", "1", "0"]
     assert storage(page) == before, "the user's own answers never change"
     # Choosing again adds to the comparison (issue 11); the same file again counts once.
@@ -286,7 +286,7 @@ def test_my_progress_includes_the_new_tools(page, base_url):
     page.goto(base_url + CASE)
     page.fill("#case-problem", "A problem")
     page.goto(base_url + "tools/my-progress/")
-    assert "8 of 15 rated" in page.locator("[data-aig-row=readiness-assessment]").inner_text()
-    assert "2 indicators chosen" in page.locator("[data-aig-row=benefits-planner]").inner_text()
-    assert "1 of 15 boxes written" in page.locator("[data-aig-row=business-case]").inner_text()  # 10 boxes and the cover
-    assert page.locator("[data-aig-row=business-case] [data-aig-updated]").inner_text() != "Never"
+    assert "8 of 15 rated" in page.locator("[data-aig-tool-row=readiness-assessment]").inner_text()
+    assert "2 indicators chosen" in page.locator("[data-aig-tool-row=benefits-planner]").inner_text()
+    assert "1 of 15 boxes written" in page.locator("[data-aig-tool-row=business-case]").inner_text()  # 10 boxes and the cover
+    assert page.locator("[data-aig-tool-row=business-case] [data-aig-updated]").inner_text() != "Never"

@@ -96,7 +96,7 @@ def pack_page(browsing, answered, how="nothing answered"):
 def open_pack(page, base_url):
     page.goto(base_url + PACK)
     expect(page.locator("[data-aig-pack-bar]")).to_be_visible()
-    return page.evaluate("AIG.current ? AIG.current().name : 'My assessment'")
+    return page.evaluate("AIG.current().name")
 
 
 def pdf_pages(page) -> list[str]:

@@ -130,7 +130,7 @@ def test_export_then_import_into_a_fresh_browser_restores_everything(browsing, p
     page.goto(base_url + "tools/risk-assurance/")
     fill_item(page, "dpia", status="Completed", notes="DPIA signed off by the DPO")
     page.goto(base_url + "tools/my-progress/")
-    assert f"1 of {N} completed" in page.locator("[data-aig-row=deployment-checklist]").inner_text()
+    assert f"1 of {N} completed" in page.locator("[data-aig-tool-row=deployment-checklist]").inner_text()
     dl = export_file(page, "Export this assessment (JSON)")
     path = tmp_path / "answers.json"
     dl.save_as(path)
@@ -345,4 +345,4 @@ def test_the_guides_15_points_stay_15_and_every_saved_answer_is_kept(page, base_
     for i in ids:
         assert page.input_value(f"#notes-{i}") == f"note on {i}"
     page.goto(base_url + "tools/my-progress/")
-    expect(page.locator("[data-aig-row=deployment-checklist]")).to_contain_text(f"{N} of {N} completed")
+    expect(page.locator("[data-aig-tool-row=deployment-checklist]")).to_contain_text(f"{N} of {N} completed")

@@ -83,7 +83,7 @@ def test_offline_build_tools_and_search_work_over_file(browsing, offline_site):
     # My progress sees it too, through a normal link.
     page.locator("article a[href$='my-progress.html']").first.click()
     page.wait_for_url("**/my-progress.html")
-    expect(page.locator("[data-aig-row=deployment-checklist]")).to_contain_text(f"0 of {N} completed")
+    expect(page.locator("[data-aig-tool-row=deployment-checklist]")).to_contain_text(f"0 of {N} completed")
     # Search runs from the inlined index through the vendored worker shim.
     page.locator("input.md-search__input").focus()  # a click can land on the suggestion layer
     page.keyboard.type("hallucination")

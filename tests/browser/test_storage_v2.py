@@ -150,7 +150,7 @@ def test_reminder_after_seven_days_without_export(page, base_url):
     fill_item(page, "appoint-ai-lead", notes="x")
     expect(page.locator("[data-aig-assess-reminder]")).to_be_hidden()
     page.evaluate("""() => { const k = window.__md_scope.pathname + 'ai-guide.v2.assessments'
-        const ix = JSON.parse(localStorage.getItem(k)); ix.list[0].dirty = new Date(Date.now() - 8 * 864e5).toISOString()
+        const ix = JSON.parse(localStorage.getItem(k)); ix.list[0].unexportedSince = new Date(Date.now() - 8 * 864e5).toISOString()
         localStorage.setItem(k, JSON.stringify(ix)) }""")
     page.reload()
     reminder = page.locator("[data-aig-assess-reminder]")

@@ -337,7 +337,7 @@ def test_storage_full_on_my_progress(full_page, base_url):
     page.locator("[data-aig-page=my-progress][data-aig-ready]").wait_for()
     assert page.evaluate("window.__same_document") is True, "instant navigation was not used"
     cannot_save_alert(page)
-    expect(page.locator("[data-aig-row=deployment-checklist] [data-aig-progress]")).not_to_have_text("No answers yet")
+    expect(page.locator("[data-aig-tool-row=deployment-checklist] [data-aig-progress]")).not_to_have_text("No answers yet")
     dl = export_file(page, "Export answers now")
     assert without_rev(exported_answers(dl)["deployment-checklist"]) == typed
     dl = export_file(page, "Export this assessment (JSON)")
@@ -345,7 +345,7 @@ def test_storage_full_on_my_progress(full_page, base_url):
     manage(page, "New assessment", "Radiology triage")
     expect(page.locator("[data-aig-assess-name]")).to_have_text("Radiology triage")
     expect(page.locator("[data-aig-assessment-rows] tr")).to_have_count(2)
-    expect(page.locator("[data-aig-row=deployment-checklist] [data-aig-progress]")).to_have_text("No answers yet")
+    expect(page.locator("[data-aig-tool-row=deployment-checklist] [data-aig-progress]")).to_have_text("No answers yet")
     with page.expect_download() as every:
         page.get_by_role("button", name="Export every assessment (JSON)").click()
     data = json.loads(Path(every.value.path()).read_text(encoding="utf-8"))
@@ -353,13 +353,13 @@ def test_storage_full_on_my_progress(full_page, base_url):
     assert without_rev(data["assessments"][0]["tools"]["deployment-checklist"]["answers"]) == typed
     page.select_option("[data-aig-assess-select]", label="My assessment")
     page.get_by_role("button", name="Switch", exact=True).click()
-    expect(page.locator("[data-aig-row=deployment-checklist] [data-aig-progress]")).not_to_have_text("No answers yet")
+    expect(page.locator("[data-aig-tool-row=deployment-checklist] [data-aig-progress]")).not_to_have_text("No answers yet")
     page.get_by_role("button", name="Reset all tools in this assessment").click()
     page.get_by_role("button", name="Yes, reset").click()
-    expect(page.locator("[data-aig-row=deployment-checklist] [data-aig-progress]")).to_have_text("No answers yet")
+    expect(page.locator("[data-aig-tool-row=deployment-checklist] [data-aig-progress]")).to_have_text("No answers yet")
     page.get_by_role("button", name="Undo", exact=True).click()
     expect(page.locator("[data-aig-messages]")).to_contain_text("previous answers are back")
-    expect(page.locator("[data-aig-row=deployment-checklist] [data-aig-progress]")).not_to_have_text("No answers yet")
+    expect(page.locator("[data-aig-tool-row=deployment-checklist] [data-aig-progress]")).not_to_have_text("No answers yet")
     assert without_rev(page.evaluate("AIG.read('deployment-checklist').answers")) == typed
 
 
@@ -376,7 +376,7 @@ def test_storage_full_on_my_progress_loaded_directly(full_page, base_url, tmp_pa
         "deployment-checklist": {"format": 2, "tool": "deployment-checklist", "answers": answers}}}]}), encoding="utf-8")
     page.set_input_files("#aig-import-all", str(path))
     expect(page.locator("[data-aig-messages]")).to_contain_text("Answers imported into")
-    expect(page.locator("[data-aig-row=deployment-checklist] [data-aig-progress]")).not_to_have_text("No answers yet")
+    expect(page.locator("[data-aig-tool-row=deployment-checklist] [data-aig-progress]")).not_to_have_text("No answers yet")
     dl = export_file(page, "Export this assessment (JSON)")
     assert exported_answers(dl)["deployment-checklist"] == answers
 
@@ -400,8 +400,8 @@ def test_storage_full_on_the_team_view(full_page, base_url, tmp_path):
     expect(people).to_have_count(2)
     expect(people.nth(0)).to_contain_text("Alex (CCIO)")
     expect(people.nth(1)).to_contain_text("Sam (DPO)")
-    expect(page.locator("[data-aig-team-readiness] tr[data-aig-row=org-strategy] td[data-aig-median]")).to_have_text("3")
-    row = page.locator("[data-aig-team-checklist] tr[data-aig-row=appoint-ai-lead]")
+    expect(page.locator("[data-aig-team-readiness] tr[data-aig-team-row=org-strategy] td[data-aig-median]")).to_have_text("3")
+    row = page.locator("[data-aig-team-checklist] tr[data-aig-team-row=appoint-ai-lead]")
     expect(row.locator("[data-aig-status=completed]")).to_have_text("1")
     expect(row.locator("[data-aig-status=in-progress]")).to_have_text("1")
     page.check("#aig-team-mine")  # my answers, from this visit's memory
@@ -413,7 +413,7 @@ def test_storage_full_on_the_team_view(full_page, base_url, tmp_path):
 # Changes in no export for 8 days (every assessment, or those with changes in no export).
 REMIND = """every => { const k = window.__md_scope.pathname + 'ai-guide.v2.assessments'
   const ix = JSON.parse(localStorage.getItem(k)), then = new Date(Date.now() - 8 * 864e5).toISOString()
-  ix.list.forEach(a => { if (every || a.dirty) { a.dirty = then; a.changed = then } })
+  ix.list.forEach(a => { if (every || a.unexportedSince) { a.unexportedSince = then; a.changed = then } })
   localStorage.setItem(k, JSON.stringify(ix)) }"""
 
 

@@ -50,11 +50,11 @@ def head(page) -> list[str]:
 
 
 def cells(page, row) -> list[str]:
-    return page.locator(f"[data-aig-team-readiness] tr[data-aig-row={row}] td").all_inner_texts()
+    return page.locator(f"[data-aig-team-readiness] tr[data-aig-team-row={row}] td").all_inner_texts()
 
 
 def counts(page, row) -> list[int]:
-    return [int(x) for x in page.locator(f"[data-aig-team-checklist] tr[data-aig-row={row}] td").all_inner_texts()]
+    return [int(x) for x in page.locator(f"[data-aig-team-checklist] tr[data-aig-team-row={row}] td").all_inner_texts()]
 
 
 def add(page, *files):
@@ -125,7 +125,7 @@ def test_spread_and_disagreements_of_two_levels_or_more(page, base_url, three):
     assert cells(page, "org-culture") == ["Agree", "4", "4", "4", "4", "?", "4"]  # "Don't know" left out
     assert cells(page, "infra-hardware") == ["Within 1 level", "2", "2", "3", "2", "3", "2"]
     assert cells(page, "infra-software") == ["\u2013"] * 4 + ["\u2013"] * 3
-    row = page.locator("[data-aig-team-readiness] tr[data-aig-row=data-accuracy]")
+    row = page.locator("[data-aig-team-readiness] tr[data-aig-team-row=data-accuracy]")
     # Marked in words (a strong "Differ by"), with a bar and a tint as well: not colour alone.
     expect(row.locator("strong.aig-team__flag")).to_have_text("Differ by 3 levels")
     assert "aig-team__split" in row.get_attribute("class")

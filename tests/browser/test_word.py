@@ -19,10 +19,21 @@ from conftest import ROOT, Handler, Server, free_port
 
 pytestmark = pytest.mark.browser
 
-WORD_JS = ROOT / "overrides/components/word/word.js"
+COMPONENTS = ROOT / "overrides/components"
+# word.js and what it uses (core/: the one download, ui.js; the one script loader, on-demand.js).
+SCRIPTS = ["core/contract.js", "core/store.js", "core/ui.js", "core/on-demand.js", "word/word.js"]
 VENDOR = ROOT / "docs/assets/vendor/docx"
 # No <meta charset>: word.js must still load the library as UTF-8.
-PAGE = '<!doctype html><html lang="en"><title>Word</title><script src="components/word/word.js"></script>'
+PAGE = '<!doctype html><html lang="en"><title>Word</title>' + "".join(
+    f'<script src="components/{s}"></script>' for s in SCRIPTS)
+
+
+def lay_out(root: Path) -> None:
+    """The scripts and the page, laid out as in the built site."""
+    for s in SCRIPTS:
+        (root / "components" / s).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(COMPONENTS / s, root / "components" / s)
+    (root / "index.html").write_text(PAGE, encoding="utf-8")
 
 TRICKY = "<b>bold?</b> x<y & \"quotes\" 'apos' emoji \U0001F600 Arabic \u0645\u0631\u062d\u0628\u0627"
 MULTI = "First line\n\tIndented second line\nThird\tcolumn  with two spaces\n\nafter a blank line"
@@ -65,12 +76,10 @@ PARAGRAPHS = [
 
 @pytest.fixture(scope="module")
 def word_site(tmp_path_factory):
-    """Only word.js and the vendored library, laid out as in the built site, served with the site's CSP."""
+    """Only word.js, what it uses and the vendored library, laid out as in the built site, served with the site's CSP."""
     root = tmp_path_factory.mktemp("word-site")
-    (root / "components/word").mkdir(parents=True)
-    shutil.copy(WORD_JS, root / "components/word/word.js")
+    lay_out(root)
     shutil.copytree(VENDOR, root / "assets/vendor/docx")
-    (root / "index.html").write_text(PAGE, encoding="utf-8")
     (root / "favicon.ico").write_bytes(b"")  # Chromium asks for it; a 404 would show as a console error
     server = Server(("127.0.0.1", free_port()), functools.partial(Handler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -177,9 +186,7 @@ def test_works_from_file_url(browsing, word_site, tmp_path):
 
 
 def test_library_missing_rejects_with_plain_english(browsing, tmp_path):
-    (tmp_path / "components/word").mkdir(parents=True)
-    shutil.copy(WORD_JS, tmp_path / "components/word/word.js")
-    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    lay_out(tmp_path)
     page = browsing.new().new_page()
     page.goto((tmp_path / "index.html").as_uri())
     message = page.evaluate("AIGWord.download('x', {title: 'x'}).then(() => 'no error', e => e.message)")

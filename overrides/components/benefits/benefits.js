@@ -6,8 +6,6 @@
   if (S.loaded["benefits"]) return S.init() // already loaded on an earlier page
   var MONEY = { yes: "Yes", no: "No" }
 
-  // "2027-06-30" -> "30 June 2027" (UK style); anything else as it is.
-  function day(iso) { return /^\d{4}-\d\d-\d\d$/.test(iso || "") ? S.date(iso + "T12:00") : iso || "" }
   function cell(tr, text, tag) { return tr.appendChild(S.el(tag || "td", null, text)) }
 
   // One row per chosen indicator; dates as saved (YYYY-MM-DD), which spreadsheets read as dates.
@@ -18,8 +16,7 @@
       if (a.chosen) rows.push([item.getAttribute("data-aig-item"), item.getAttribute("data-aig-name"), item.getAttribute("data-aig-area"),
         a.measure, a.baseline, a.target, a.due, a.owner, MONEY[a.money] || a.money || "Not decided"])
     })
-    S.download((S.fileStem ? S.fileStem() : "ai-guide") + "-benefits-plan.csv", "text/csv",
-      "\ufeff" + rows.map(function (r) { return r.map(S.csvCell).join(",") }).join("\r\n") + "\r\n")
+    S.downloadCsv(S.fileStem() + "-benefits-plan.csv", rows)
   }
 
   S.kinds.benefits = {
@@ -35,7 +32,7 @@
         th.scope = "row"
         th.appendChild(S.el("span", "aig-muted", " (" + item.getAttribute("data-aig-area") + ")"))
         cell(tr, a.measure || "")
-        cell(tr, [a.baseline && "from " + a.baseline, a.target && "to " + a.target, a.due && "by " + day(a.due)].filter(Boolean).join(" "))
+        cell(tr, [a.baseline && "from " + a.baseline, a.target && "to " + a.target, a.due && "by " + S.day(a.due)].filter(Boolean).join(" "))
         cell(tr, a.owner || "")
         cell(tr, MONEY[a.money] || "Not decided")
         body.appendChild(tr)

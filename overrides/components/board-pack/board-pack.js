@@ -4,48 +4,28 @@
   "use strict"
   var S = window.AIG
   if (S.loaded["board-pack"]) return S.init() // already loaded on an earlier page
-  var WORD = document.currentScript && new URL("../word/word.js", document.currentScript.src).href
   var DONE = { completed: 1, "not-applicable": 1 }
 
-  function iso(d) { return new Date(d - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 10) }
-  // "2026-11-27" -> "27 November 2026" (UK style); anything else as it is.
-  function day(s) { return /^\d{4}-\d\d-\d\d$/.test(s || "") ? S.date(s + "T12:00") : s || "" }
-  function given(a) { return !!a && Object.keys(a).some(function (f) { return f !== "rev" && a[f] !== "" && a[f] !== false }) }
-  function name() { return S.current ? S.current().name : "My assessment" }
-  function n(x, word) { return x + " " + word }
+  function name() { return S.current().name }
 
   // Where a tool stands: [state, progress] from its answers and item ids.
   function standing(kind, answers, ids) {
-    var c = { done: 0, doing: 0, na: 0, unknown: 0, chosen: 0, any: 0 }
-    ids.forEach(function (id) {
-      var a = answers[id] || {}
-      if (given(a)) c.any++
-      if (kind === "checklist") { if (a.status === "completed") c.done++; else if (a.status === "not-applicable") c.na++; else if (a.status === "in-progress") c.doing++ }
-      else if (kind === "rating") { if (a.level === "unknown") c.unknown++; else if (a.level) c.done++ }
-      else if (kind === "benefits") { if (a.chosen) { c.chosen++; if (a.measure && a.baseline && a.target) c.done++ } }
-      else if (a.text && a.text.trim()) c.done++
-    })
-    var total = ids.length - c.na, progress
-    if (kind === "checklist") progress = n(c.done, "completed") + ", " + n(c.doing, "in progress") + ", " +
-      n(total - c.done - c.doing, "not started") + (c.na ? " (" + c.na + " not applicable)" : "")
-    else if (kind === "rating") progress = (c.done + c.unknown) + " of " + total + " rated" + (c.unknown ? " (" + c.unknown + " \u201cDon\u2019t know\u201d)" : "")
-    else if (kind === "benefits") progress = n(c.chosen, c.chosen === 1 ? "indicator" : "indicators") + " chosen, " + c.done + " with a measure, baseline and target"
-    else progress = c.done + " of " + total + " boxes written"
-    var complete = kind === "benefits" ? c.chosen && c.done === c.chosen : kind === "rating" ? c.done + c.unknown === total : c.done === total
-    return [!c.any ? "Not started" : complete ? "Completed" : "In progress", c.any ? progress : "No answers yet"]
+    var c = S.count(kind, answers, ids)
+    var complete = kind === "benefits" ? c.chosen && c.done === c.chosen : kind === "rating" ? c.done + c.unknown === c.total : c.done === c.total
+    return [!c.any ? "Not started" : complete ? "Completed" : "In progress", c.any ? S.progress(kind, answers, ids, true) : "No answers yet"]
   }
 
   function cellText(td, a, levels) {
     var f = td.getAttribute("data-aig-cell"), v = a[f]
     if (f === "status") return S.STATUS[v || "not-started"] || v
     if (f === "level") return v === "unknown" ? "Don't know" : v ? v + " \u2013 " + (levels[v] || "") : "Not rated"
-    if (f === "due" || td.hasAttribute("data-aig-date")) v = day(v)
+    if (f === "due" || td.hasAttribute("data-aig-date")) v = S.day(v)
     if (f === "text" && !(v || "").trim()) return "Not written yet"
     return v == null ? "" : String(v)
   }
 
   function fill(root) {
-    var today = day(iso(new Date())), levels = JSON.parse(root.querySelector("[data-aig-levels]").getAttribute("data-aig-levels"))
+    var today = S.day(S.today()), levels = JSON.parse(root.querySelector("[data-aig-levels]").getAttribute("data-aig-levels"))
     var late = root.querySelector("[data-aig-late-rows]")
     late.textContent = ""
     S.$$(root, "[data-aig-pack-assessment], [data-aig-pack-name]").forEach(function (e) { e.textContent = name() })
@@ -60,15 +40,15 @@
       S.$$(sec, "[data-aig-pack-item]").forEach(function (row) {
         var a = answers[row.getAttribute("data-aig-pack-item")] || {}, cond = row.getAttribute("data-aig-if")
         if (cond) row.hidden = !a[cond]
-        if (cond ? a[cond] : given(a)) any = true
+        if (cond ? a[cond] : S.given(a)) any = true
         ;(row.hasAttribute("data-aig-cell") ? [row] : S.$$(row, "[data-aig-cell]")).forEach(function (td) {
           td.textContent = cellText(td, a, levels)
           td.classList.toggle("aig-pack__empty", td.textContent === "Not written yet")
         })
-        if (a.due && a.due < iso(new Date()) && row.querySelector("[data-aig-cell=status]") && !DONE[a.status]) {
+        if (a.due && a.due < S.today() && row.querySelector("[data-aig-cell=status]") && !DONE[a.status]) {
           var tr = S.el("tr"), th = tr.appendChild(S.el("th", null, row.cells[0].textContent))
           th.scope = "row"
-          ;[title, day(a.due), a.owner || "", S.STATUS[a.status || "not-started"]].forEach(function (t) { tr.appendChild(S.el("td", null, t)) })
+          ;[title, S.day(a.due), a.owner || "", S.STATUS[a.status || "not-started"]].forEach(function (t) { tr.appendChild(S.el("td", null, t)) })
           late.appendChild(tr)
         }
       })
@@ -99,7 +79,7 @@
     })
     var box = sec.querySelector("[data-aig-pack-chart]")
     box.textContent = ""
-    box.appendChild(S.compare.chart(rows.map(function (r) {
+    box.appendChild(S.chart(rows.map(function (r) {
       var l = Number((answers[r.getAttribute("data-aig-pack-item")] || {}).level)
       return { name: r.cells[0].textContent, values: [l > 0 ? l : null] }
     }), ["Level"], "Bar chart of the readiness level, 1 to 5, of each component. The table below gives the same figures."))
@@ -111,8 +91,8 @@
   }
 
   // One Word document with the same sections (those printed), and real tables.
-  function word(root) {
-    var today = day(iso(new Date()))
+  function word(root, Word) {
+    var today = S.day(S.today())
     var sections = S.$$(root, "section[data-aig-section]").filter(function (s) { return !s.hidden && !s.classList.contains("aig-compare--none") })
     return {
       title: "Board pack: " + name(),
@@ -120,7 +100,7 @@
       header: "Board pack: " + name() + " \u2013 " + today,
       footer: "Made with the AI deployment guide",
       sections: sections.map(function (s, i) {
-        return { heading: s.querySelector("h2").textContent, pageBreakBefore: i > 0, blocks: window.AIGWord.blocks(s) }
+        return { heading: s.querySelector("h2").textContent, pageBreakBefore: i > 0, blocks: Word.blocks(s) }
       })
     }
   }
@@ -132,16 +112,8 @@
       var b = e.target.closest("[data-aig-pack-do]")
       if (!b) return
       if (b.getAttribute("data-aig-pack-do") === "print") return window.print()
-      function go() {
-        window.AIGWord.download("board-pack-" + (S.fileStem ? S.fileStem() : iso(new Date())), word(root))
-          .catch(function (err) { S.say(root, err.message, "error") })
-      }
-      if (window.AIGWord) return go()
-      var s = document.createElement("script")
-      s.src = WORD
-      s.onload = go
-      s.onerror = function () { s.remove(); S.say(root, "The Word export could not be loaded, so no file was made. Reload the page and try again.", "error") }
-      document.head.appendChild(s)
+      S.word().then(function (Word) { return Word.download("board-pack-" + S.fileStem(), word(root, Word)) })
+        .catch(function (err) { S.say(root, err.message, "error") })
     })
   }
   S.loaded["board-pack"] = true

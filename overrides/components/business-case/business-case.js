@@ -5,15 +5,10 @@
   "use strict"
   var S = window.AIG
   if (S.loaded["business-case"]) return S.init() // already loaded on an earlier page
-  // The Word adapter, loaded only when a person asks for a Word file.
-  var WORD = document.currentScript && new URL("../word/word.js", document.currentScript.src).href
   var DONE = { completed: 1, "not-applicable": 1 }
   var timers = {}
 
   function words(text) { return (text || "").trim().split(/\s+/).filter(Boolean).length }
-
-  // "2026-11-27" -> "27 November 2026" (UK style); anything else as it is.
-  function day(iso) { return /^\d{4}-\d\d-\d\d$/.test(iso || "") ? S.date(iso + "T12:00") : iso || "" }
 
   function count(box) {
     var area = box.querySelector("textarea"), out = box.querySelector("[data-aig-count]")
@@ -45,7 +40,7 @@
     out.benefits = chosen.map(function (id) {
       var a = benefits[id]
       return "- " + names[id] + (a.baseline || a.target || a.measure ? ": " + line([
-        a.baseline && "baseline " + a.baseline, a.target && "target " + a.target + (a.due ? " by " + day(a.due) : ""),
+        a.baseline && "baseline " + a.baseline, a.target && "target " + a.target + (a.due ? " by " + S.day(a.due) : ""),
         a.measure && "measured by " + a.measure, a.owner && "owner " + a.owner]) : "")
     }).join("\n")
     var money = chosen.filter(function (id) { return benefits[id].money === "yes" })
@@ -55,7 +50,7 @@
     // Risks: readiness gaps, then open risks from the risk and assurance checklist, each with its mitigation.
     var ready = S.read("readiness-assessment").answers, comps = labels(root, "readiness-assessment")
     var helps = JSON.parse(root.getAttribute("data-aig-helps"))
-    var weak = S.readiness ? S.readiness.weakest(ready, Object.keys(comps)) : []
+    var weak = S.readiness.weakest(ready, Object.keys(comps))
     var risks = weak.map(function (w) {
       return "- Readiness gap: " + comps[w.id] + " is at level " + w.level + " of 5. Mitigation: " + (helps[w.id].length
         ? helps[w.id].map(function (h) { return "\u201c" + h + "\u201d" }).join(" and ") + " (deployment checklist)" : "raise it") + ", before going live."
@@ -65,7 +60,7 @@
       var a = riskAnswers[id]
       if (!a || DONE[a.status] || !(a.status || a.notes || a.owner || a.due)) return
       risks.push("- Risk: " + riskNames[id] + " (" + status(a) + "). Mitigation: " + (a.notes || "not agreed yet") +
-        (a.owner || a.due ? " (" + line([a.owner && "owner " + a.owner, a.due && "by " + day(a.due)]) + ")" : ""))
+        (a.owner || a.due ? " (" + line([a.owner && "owner " + a.owner, a.due && "by " + S.day(a.due)]) + ")" : ""))
     })
     out["risks-and-mitigations"] = risks.join("\n")
 
@@ -76,7 +71,7 @@
       return a && !DONE[a.status] && (a.due || a.owner)
     }).sort(function (x, y) { return (steps[x].due || "9") < (steps[y].due || "9") ? -1 : 1 }).map(function (id) {
       var a = steps[id]
-      return "- " + stepNames[id] + " (" + line([status(a), a.owner && "owner " + a.owner, a.due && "by " + day(a.due)]) + ")"
+      return "- " + stepNames[id] + " (" + line([status(a), a.owner && "owner " + a.owner, a.due && "by " + S.day(a.due)]) + ")"
     }).join("\n")
 
     var problem = steps[root.getAttribute("data-aig-problem-item")]
@@ -102,7 +97,7 @@
   function parts(ctx) {
     function part(box) {
       var a = ctx.record.answers[box.getAttribute("data-aig-item")] || {}, text = (a.text || "").trim()
-      return { label: box.getAttribute("data-aig-name"), text: box.querySelector("input[type=date]") ? day(text) : text }
+      return { label: box.getAttribute("data-aig-name"), text: box.querySelector("input[type=date]") ? S.day(text) : text }
     }
     return {
       cover: S.$$(ctx.root, ".aig-case__detail").map(part),
@@ -111,8 +106,7 @@
       })
     }
   }
-  function assessment() { return S.current ? S.current().name : "My assessment" }
-  function stem() { return S.fileStem ? S.fileStem() : new Date().toISOString().slice(0, 10) }
+  function assessment() { return S.current().name }
   var NONE = "Not written yet."
 
   S.actions["export-md"] = function (ctx) {
@@ -122,15 +116,15 @@
       md.push("## " + col.q, "")
       col.fields.forEach(function (f) { md.push("### " + f.label, "", f.text || "_" + NONE + "_", "") })
     })
-    md.push("---", "", "Assessment \u201c" + assessment() + "\u201d, exported " + day(new Date().toISOString().slice(0, 10)) +
+    md.push("---", "", "Assessment \u201c" + assessment() + "\u201d, exported " + S.day(S.today()) +
       " from the AI deployment guide site.")
-    S.download("business-case-" + stem() + ".md", "text/markdown", md.join("\n") + "\n")
+    S.download("business-case-" + S.fileStem() + ".md", "text/markdown", md.join("\n") + "\n")
   }
 
   S.actions["export-word"] = function (ctx, say) {
-    function go() {
+    S.word().then(function (Word) {
       var p = parts(ctx), root = ctx.root, template = root.querySelector(".aig-case__title").textContent
-      var title = p.cover[0].text || template, today = day(new Date().toISOString().slice(0, 10))
+      var title = p.cover[0].text || template, today = S.day(S.today())
       var about = [["Assessment", assessment()], ["Date of this document", today],
         ["Site version", root.getAttribute("data-aig-site-version")], ["Guide version", root.getAttribute("data-aig-guide-version")]]
       var doc = {
@@ -144,14 +138,8 @@
             return { heading: col.q, blocks: [].concat.apply([], col.fields.map(function (f) { return [{ h: f.label }, { p: f.text || NONE }] })) }
           }))
       }
-      window.AIGWord.download("business-case-" + stem(), doc).catch(function (e) { say(ctx.root, e.message, "error") })
-    }
-    if (window.AIGWord) return go()
-    var s = document.createElement("script")
-    s.src = WORD
-    s.onload = go
-    s.onerror = function () { s.remove(); say(ctx.root, "The Word export could not be loaded, so no file was made. Reload the page and try again.", "error") }
-    document.head.appendChild(s)
+      return Word.download("business-case-" + S.fileStem(), doc)
+    }).catch(function (e) { say(ctx.root, e.message, "error") })
   }
 
   S.kinds.case = {
@@ -173,7 +161,7 @@
         if (from) from.hidden = !!control.value.trim()
         // Dates print as people read them.
         var mirror = control.type === "date" && box.querySelector(".aig-print")
-        if (mirror) mirror.textContent = day(control.value)
+        if (mirror) mirror.textContent = S.day(control.value)
       })
     }
   }

@@ -1,11 +1,11 @@
-// Change over time: readiness levels now and in an earlier assessment (one in this
-// browser, or one read from an export file), as a table and a chart. Also the
-// readiness chart the board pack draws, and the readiness CSV.
+// Change over time: readiness levels now and in an earlier assessment (in this browser
+// or from an export file), as a table and a chart. Also the site's one bar chart,
+// AIG.chart (every page that draws bars shows the comparison), and the readiness CSV.
 ;(function () {
   "use strict"
   var S = window.AIG
   if (S.loaded.compare) return S.init() // already loaded on an earlier page
-  var SVG = "http://www.w3.org/2000/svg", TOOL = "readiness-assessment"
+  var TOOL = "readiness-assessment", SVG = "http://www.w3.org/2000/svg"
   var files = [] // assessments read from export files this visit: {name, answers}
   var picked = "" // "a:<assessment id>" or "f:<index in files>", kept across instant page changes
 
@@ -24,41 +24,48 @@
     return e
   }
 
-  // Bars of levels 1 to 5: rows [{name, values: [..]}], one bar per series (names).
-  // The first of two series is drawn hollow, so the two differ without colour.
-  function chart(rows, names, label) {
-    var w = 560, left = 150, unit = (w - left - 30) / 5, n = names.length, bar = 11, gap = n * bar + 10
-    var top = n > 1 ? n * 18 + 8 : 4, h = top + rows.length * gap + 22
-    var root = svg("svg", { viewBox: "0 0 " + w + " " + h, class: "aig-chart", role: "img", "aria-label": label, fill: "currentColor" })
+  // Bars of 0 to 5: rows [{name, values}], a bar per series (`names`; with two, a legend,
+  // the first hollow so they differ without colour); `label` says the figures in words.
+  // opts.above: names above the bars (readable on a phone); opts.text(v) writes a value.
+  function chart(rows, names, label, opts) {
+    opts = opts || {}
+    var above = !!opts.above, n = names.length, text = opts.text || function (v) { return v ? String(v) : "\u2013" }
+    var w = above ? 400 : 560, left = above ? 8 : 150, unit = (w - left - (above ? 40 : 30)) / 5
+    var bar = above ? 16 : 11, gap = above ? 44 : n * bar + 10, top = n > 1 ? n * 18 + 8 : above ? 0 : 4
+    var h = top + rows.length * gap + (above ? 30 : 22), small = above ? {} : null
+    var root = svg("svg", above ? { viewBox: "0 0 " + w + " " + h, class: "aig-chart", role: "img", "aria-label": label }
+      : { viewBox: "0 0 " + w + " " + h, class: "aig-chart", role: "img", "aria-label": label, fill: "currentColor" })
+    function size(px) { return small || { "font-size": px } }
     function style(i) {
-      return i < n - 1 ? { fill: "none", stroke: "currentColor", "stroke-width": 1.5 } : { class: "bar", fill: "#005eb8", stroke: "currentColor", "stroke-width": 0.5 }
+      if (i < n - 1) return { fill: "none", stroke: "currentColor", "stroke-width": 1.5 }
+      return above ? { class: "bar" } : { class: "bar", fill: "#005eb8", stroke: "currentColor", "stroke-width": 0.5 }
     }
     if (n > 1) names.forEach(function (name, i) { // the legend, a line each
       root.appendChild(svg("rect", Object.assign({ x: left, y: 4 + i * 18, width: 14, height: 10 }, style(i))))
-      root.appendChild(svg("text", { x: left + 20, y: 13 + i * 18, "font-size": 12 }, name))
+      root.appendChild(svg("text", Object.assign({ x: left + 20, y: 13 + i * 18 }, size(12)), name))
     })
     rows.forEach(function (r, i) {
       var y = top + i * gap
-      root.appendChild(svg("text", { x: 0, y: y + gap / 2 + 2, "font-size": 12 }, r.name))
+      root.appendChild(svg("text", Object.assign(above ? { x: left, y: y + 14 } : { x: 0, y: y + gap / 2 + 2 }, size(12)), r.name))
       r.values.forEach(function (v, j) {
-        var by = y + 3 + j * bar
-        if (v) root.appendChild(svg("rect", Object.assign({ x: left, y: by, width: v * unit, height: bar - 2 }, style(j))))
-        root.appendChild(svg("text", { x: left + (v || 0) * unit + 4, y: by + bar - 3, "font-size": 10 }, v ? String(v) : "\u2013"))
+        var by = above ? y + 20 + j * bar : y + 3 + j * bar
+        if (v !== null) root.appendChild(svg("rect", Object.assign({ x: left, y: by, width: above ? Math.max(2, v * unit) : v * unit,
+          height: bar - 2 * !above }, style(j))))
+        root.appendChild(svg("text", Object.assign({ x: left + (v || 0) * unit + (above ? 6 : 4), y: by + bar - 3 }, size(10)), text(v)))
       })
     })
-    var base = top + rows.length * gap + 2
-    root.appendChild(svg("line", { class: "axis", x1: left, x2: left + 5 * unit, y1: base, y2: base, stroke: "currentColor" }))
-    for (var k = 0; k <= 5; k++) root.appendChild(svg("text", { x: left + k * unit - 3, y: base + 14, "font-size": 11 }, String(k)))
+    var base = top + rows.length * gap + (above ? 4 : 2)
+    root.appendChild(svg("line", Object.assign({ class: "axis", x1: left, x2: left + 5 * unit, y1: base, y2: base }, above ? {} : { stroke: "currentColor" })))
+    for (var k = 0; k <= 5; k++) root.appendChild(svg("text", Object.assign({ x: left + k * unit - 3, y: base + (above ? 16 : 14) }, size(11)), String(k)))
     return root
   }
-  S.compare = { chart: chart, level: level }
 
-  function current() { return S.current ? S.current() : { id: "", name: "My assessment" } }
+  S.chart = chart
 
   function options(root) {
-    var sel = root.querySelector("[data-aig-compare-with]"), cur = current().id
+    var sel = root.querySelector("[data-aig-compare-with]"), cur = S.current().id
     while (sel.options.length > 1) sel.remove(1)
-    ;(S.assessments ? S.assessments() : []).forEach(function (a) {
+    S.assessments().forEach(function (a) {
       if (a.id !== cur) sel.add(new Option(a.name, "a:" + a.id))
     })
     files.forEach(function (f, i) { sel.add(new Option(f.name, "f:" + i)) })
@@ -77,7 +84,7 @@
     root.querySelector("[data-aig-compare-result]").hidden = !chosen
     root.classList.toggle("aig-compare--none", !chosen)
     if (!chosen) return
-    var now = S.read(TOOL).answers, name = current().name, up = 0, down = 0, same = 0
+    var now = S.read(TOOL).answers, name = S.current().name, up = 0, down = 0, same = 0
     var rows = S.$$(root, "[data-aig-compare-row]").map(function (tr) {
       var id = tr.getAttribute("data-aig-compare-row"), e = chosen.answers[id], n = now[id], c = change(e, n)
       tr.cells[1].textContent = level(e)
@@ -92,19 +99,17 @@
       up + " component" + (up === 1 ? "" : "s") + " went up, " + down + " went down and " + same + " stayed the same."
     var box = root.querySelector("[data-aig-compare-chart]")
     box.textContent = ""
-    box.appendChild(chart(rows, ["Earlier: " + chosen.name, "Now: " + name], "Bar chart of readiness levels, 1 to 5, in \u201c" +
+    box.appendChild(S.chart(rows, ["Earlier: " + chosen.name, "Now: " + name], "Bar chart of readiness levels, 1 to 5, in \u201c" +
       chosen.name + "\u201d and \u201c" + name + "\u201d. The table gives the same figures."))
   }
 
+  // An export file to compare with: its messages say what happened, without "imported".
   function readFile(root, input) {
     var f = input.files[0]
-    if (!f) return
     input.value = ""
-    if (f.size > 10485760) return S.say(root, "This file is larger than 10 MB, which is far bigger than any export from this site.", "error")
-    f.text().then(function (text) {
-      var r = S.parseExport(text)
-      if (r.error) return S.say(root, r.error.replace(/,? so nothing was imported/, ""), "error")
-      var found = (S.exportedAssessments ? S.exportedAssessments(r.data) : []).filter(function (a) { return a.tools[TOOL] })
+    S.readFile(f, function (r) {
+      if (r.error) return S.say(root, r.error.replace(/,? so (nothing was|it was not) imported/, ""), "error")
+      var found = S.exportedAssessments(r.data).filter(function (a) { return a.tools[TOOL] })
       if (!found.length) return S.say(root, "This file has no readiness answers, so there is nothing to compare.", "error")
       found.forEach(function (a) { files.push({ name: a.name ? a.name + " (" + f.name + ")" : f.name, answers: a.tools[TOOL] }) })
       picked = "f:" + (files.length - found.length)
@@ -112,7 +117,7 @@
       render(root)
       S.say(root, "Read " + found.length + " assessment" + (found.length === 1 ? "" : "s") + " from \u201c" + f.name + "\u201d; comparing with the first." +
         (found.length > 1 ? " Choose another under \u201cEarlier assessment\u201d." : ""), "success")
-    }, function () { S.say(root, "This file could not be read.", "error") })
+    })
   }
 
   S.pages.compare = function (root) {
@@ -135,8 +140,7 @@
       rows.push([id, item.getAttribute("data-aig-name"), document.getElementById("area-" + item.getAttribute("data-aig-area")).textContent,
         a.level ? level(a) : "", a.notes])
     })
-    S.download((S.fileStem ? S.fileStem() : "ai-guide") + "-readiness.csv", "text/csv",
-      "\ufeff" + rows.map(function (r) { return r.map(S.csvCell).join(",") }).join("\r\n") + "\r\n")
+    S.downloadCsv(S.fileStem() + "-readiness.csv", rows)
   }
   S.loaded.compare = true
   S.init()

@@ -12,8 +12,8 @@
     var list = root.querySelector("[data-aig-orphan-list]")
     var known = {}
     list.textContent = ""
-    S.$$(root, "[data-aig-row]").forEach(function (row) {
-      var tool = row.getAttribute("data-aig-row"), ids = row.getAttribute("data-aig-ids").split(" ")
+    S.$$(root, "[data-aig-tool-row]").forEach(function (row) {
+      var tool = row.getAttribute("data-aig-tool-row"), ids = row.getAttribute("data-aig-ids").split(" ")
       var rec = S.read(tool)
       known[tool] = 1
       row.querySelector("[data-aig-progress]").textContent = rec.updated || Object.keys(rec.answers).length
@@ -64,14 +64,12 @@
     list.appendChild(li)
   }
 
-  S.actions["export-every"] = function (ctx, say) {
-    var ids = S.assessments(), out = null
-    ids.forEach(function (a) {
-      var one = S.exportOf(a.id, document.querySelector("[data-aig-site-version]").getAttribute("data-aig-site-version"))
-      if (out) out.assessments.push(one.assessments[0]); else out = one
-    })
-    S.download("ai-guide-every-assessment-" + new Date().toISOString().slice(0, 10) + ".json", "application/json", JSON.stringify(out, null, 2))
-    ids.forEach(function (a) { S.saveEntry({ id: a.id, exported: out.exported, dirty: null }) })
+  // Every assessment in this browser in one file (an action of My progress's toolbar).
+  S.actions["export-every"] = function () {
+    var data = S.envelopeOfAll(S.siteVersion())
+    S.download("ai-guide-every-assessment-" + S.today() + ".json", "application/json", JSON.stringify(data, null, 2))
+    S.markExported(true, S.assessments().map(function (a) { return a.id }), data.exported)
+    S.showAssess()
   }
 
   S.pages["my-progress"] = function (root) {

@@ -1,63 +1,21 @@
-// Readiness self-assessment: scores per area and overall (average of the levels
-// given; "Don't know" counted apart), a chart with the table's figures, the weakest
-// components with what helps; "N of M rated" as you go (M from the page), the results
-// after the last component, and "Print your results" to print them alone.
+// Readiness self-assessment: scores per area and overall, a chart with the table's
+// figures, the weakest components with what helps, "N of M rated" as you go, and
+// "Print your results" to print them alone.
 ;(function () {
   "use strict"
   var S = window.AIG
   if (S.loaded["readiness"]) return S.init() // already loaded on an earlier page
-  var SVG = "http://www.w3.org/2000/svg"
 
-  function score(answers, ids) {
-    var sum = 0, rated = 0, unknown = 0
-    ids.forEach(function (id) {
-      var level = (answers[id] || {}).level
-      if (level === "unknown") unknown++
-      else if (level) { sum += Number(level); rated++ }
-    })
-    return { score: rated ? sum / rated : null, rated: rated, unknown: unknown, total: ids.length }
-  }
-
-  // Components rated 1 or 2; if none, those at the lowest level given below 5.
-  function weakest(answers, ids) {
-    var rated = ids.filter(function (id) { var l = (answers[id] || {}).level; return l && l !== "unknown" })
-      .map(function (id) { return { id: id, level: Number(answers[id].level) } })
-    var low = rated.filter(function (r) { return r.level <= 2 })
-    if (!low.length && rated.length) {
-      var min = Math.min.apply(null, rated.map(function (r) { return r.level }))
-      low = min < 5 ? rated.filter(function (r) { return r.level === min }) : []
-    }
-    return low.sort(function (a, b) { return a.level - b.level })
-  }
+  var score = S.readiness.score, weakest = S.readiness.weakest
 
   function fmt(x) { return x === null ? "\u2013" : x.toFixed(1) }
 
-  function svg(tag, attrs, text) {
-    var e = document.createElementNS(SVG, tag)
-    for (var k in attrs) e.setAttribute(k, attrs[k])
-    if (text != null) e.textContent = text
-    return e
-  }
-
   // Each area's name above its bar, so the text stays readable on a phone's width.
   function chart(rows) {
-    var w = 400, pad = 8, step = 44, h = rows.length * step + 30, unit = (w - pad - 40) / 5
-    var root = svg("svg", { viewBox: "0 0 " + w + " " + h, class: "aig-chart", role: "img", "aria-labelledby": "aig-chart-title" })
-    root.appendChild(svg("title", { id: "aig-chart-title" }, "Bar chart of readiness scores out of 5: " +
-      rows.map(function (r) { return r.name + " " + fmt(r.score) }).join(", ") + ". The table below gives the same figures."))
-    rows.forEach(function (r, i) {
-      var y = i * step
-      root.appendChild(svg("text", { x: pad, y: y + 14 }, r.name))
-      if (r.score !== null) root.appendChild(svg("rect", { class: "bar", x: pad, y: y + 20, height: 16, width: Math.max(2, r.score * unit) }))
-      root.appendChild(svg("text", { x: pad + (r.score || 0) * unit + 6, y: y + 33 }, fmt(r.score)))
-    })
-    var base = rows.length * step + 4
-    root.appendChild(svg("line", { class: "axis", x1: pad, x2: pad + 5 * unit, y1: base, y2: base }))
-    for (var n = 0; n <= 5; n++) root.appendChild(svg("text", { x: pad + n * unit - 3, y: base + 16 }, String(n)))
-    return root
+    return S.chart(rows.map(function (r) { return { name: r.name, values: [r.score] } }), ["Score"],
+      "Bar chart of readiness scores out of 5: " + rows.map(function (r) { return r.name + " " + fmt(r.score) }).join(", ") +
+      ". The table below gives the same figures.", { above: true, text: fmt })
   }
-
-  S.readiness = { score: score, weakest: weakest }
 
   // Set text only when it changes (no needless redraws).
   function put(el, text) { if (el.textContent !== text) el.textContent = text }

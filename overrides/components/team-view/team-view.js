@@ -15,24 +15,13 @@
     return xs.length % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2
   }
 
-  function when(iso) {
-    if (!iso) return ""
-    return S.date ? S.date(iso) : String(iso).slice(0, 10)
-  }
+  function when(iso) { return iso ? S.date(iso) : "" }
 
   function list(names) {
     return names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " and " + names[names.length - 1]
   }
 
   function levels(n) { return n + " level" + (n === 1 ? "" : "s") }
-
-  // [{name, by, exported, tools: {tool: answers}}] from an export of format 1 or 2.
-  function assessmentsOf(data) {
-    if (S.exportedAssessments) return S.exportedAssessments(data)
-    var tools = {}
-    for (var t in data.tools || {}) tools[t] = (data.tools[t] || {}).answers || {}
-    return [{ name: "", by: data.by || "", exported: data.exported, tools: tools }]
-  }
 
   function fingerprint(tools) {
     return JSON.stringify(TOOLS.map(function (t) {
@@ -48,7 +37,7 @@
   }
 
   function myName() {
-    var by = S.by ? String(S.by() || "").trim() : ""
+    var by = String(S.by() || "").trim()
     return (by || "You") + " (this browser)"
   }
 
@@ -65,7 +54,7 @@
 
     // The people one file brings: one per assessment in it.
     function fromFile(file, data) {
-      var all = assessmentsOf(data), stem = file.name.replace(/\.json$/i, "")
+      var all = S.exportedAssessments(data), stem = file.name.replace(/\.json$/i, "")
       return all.map(function (a) {
         var by = String(a.by || data.by || "").trim(), date = when(a.exported || data.exported)
         var name = by || stem + (date ? " (exported " + date + ")" : "")
@@ -116,8 +105,8 @@
 
     mine.addEventListener("change", function () {
       if (mine.checked) {
-        var me = { name: myName(), mine: true, who: S.by ? String(S.by() || "").trim() : "", tools: {} }
-        me.detail = "answers saved in this browser" + (S.current ? ", assessment \u201c" + S.current().name + "\u201d" : "")
+        var me = { name: myName(), mine: true, who: String(S.by() || "").trim(), tools: {} }
+        me.detail = "answers saved in this browser, assessment \u201c" + S.current().name + "\u201d"
         var twin = add(me)
         if (twin) {
           mine.checked = false
@@ -175,7 +164,7 @@
       })
       var split = []
       S.$$(table, "tbody tr").forEach(function (tr) {
-        var id = tr.getAttribute("data-aig-row"), xs = []
+        var id = tr.getAttribute("data-aig-team-row"), xs = []
         people.forEach(function (p) {
           var level = ((p.tools["readiness-assessment"] || {})[id] || {}).level
           if (level && level !== "unknown" && !isNaN(Number(level))) xs.push(Number(level))
@@ -206,7 +195,7 @@
 
     function showChecklist() {
       S.$$(root, "[data-aig-team-checklist] tbody tr").forEach(function (tr) {
-        var id = tr.getAttribute("data-aig-row")
+        var id = tr.getAttribute("data-aig-team-row")
         S.$$(tr, "[data-aig-status]").forEach(function (td) {
           var status = td.getAttribute("data-aig-status"), first = td === tr.querySelector("[data-aig-status]")
           // Each person counts once; no answer or an unknown status counts as "Not started".

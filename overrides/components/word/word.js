@@ -1,37 +1,21 @@
 // Word (.docx) files made in the browser: AIGWord.download(filename, doc).
-// The docx library (about 230 KB gzipped) loads only on the first call, from this
-// site, so pages that never export pay nothing and no CDN is involved.
+// Loaded only when a person asks for a Word file (AIG.word() in core/ui.js); the docx
+// library (about 230 KB gzipped) loads on the first call, from this site, so pages
+// that never export pay nothing and no CDN is involved.
 // Plain script, not an ES module: Chromium refuses module scripts over file://.
 // The document's shape and the API are described in README.md beside this file.
 ;(function () {
   "use strict"
-  // Found from this file's own address, so it works at any site path and from file://.
-  var SELF = document.currentScript && document.currentScript.src
+  var S = window.AIG
+  // Found from core/ui.js's own address, so it works at any site path and from file://.
   var LIB = "../../assets/vendor/docx/docx.iife.js"
   var BLUE = "005EB8" // NHS blue
   var GREY = "425563" // NHS dark grey
   var MARGIN = 1134 // 2 cm, in twips
   var WIDTH = 11906 - 2 * MARGIN // A4 width less the margins
-  var loading = null
 
   function load() {
-    if (window.docx && window.docx.Packer) return Promise.resolve(window.docx)
-    if (loading) return loading
-    loading = new Promise(function (resolve, reject) {
-      var s = document.createElement("script")
-      function fail() {
-        loading = null // let a later click try again
-        s.remove()
-        reject(new Error("The Word export could not be loaded, so no file was made. " +
-          "Reload the page and try again."))
-      }
-      s.onload = function () { window.docx && window.docx.Packer ? resolve(window.docx) : fail() }
-      s.onerror = fail
-      s.charset = "utf-8" // the library holds UTF-8 text (its bullets); pages without <meta charset> would garble it
-      try { s.src = new URL(LIB, SELF).href } catch (e) { return fail() }
-      document.head.appendChild(s)
-    })
-    return loading
+    return S.loadScript(LIB, function () { return !!(window.docx && window.docx.Packer) }).then(function () { return window.docx })
   }
 
   function build(D, doc) {
@@ -133,18 +117,6 @@
     })
   }
 
-  // Revoke the address later: revoking it at once can cancel the download.
-  function save(blob, filename) {
-    var url = URL.createObjectURL(blob)
-    var a = document.createElement("a")
-    a.href = url
-    a.download = filename
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
-  }
-
   function toBlob(doc) {
     return load().then(function (D) { return D.Packer.toBlob(build(D, doc || {})) })
   }
@@ -184,7 +156,7 @@
     download: function (filename, doc) {
       var name = String(filename || "document")
       if (!/\.docx$/i.test(name)) name += ".docx"
-      return toBlob(doc).then(function (blob) { save(blob, name); return blob })
+      return toBlob(doc).then(function (blob) { S.download(name, blob.type, blob); return blob })
     }
   }
 })()

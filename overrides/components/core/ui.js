@@ -1,0 +1,147 @@
+// What every tool page shares, as window.AIG: the store over this browser's storage
+// (its news become the `aig:change` event), messages, downloads; and init(), which
+// sets up each tool once the scripts it names have loaded.
+// User text only ever goes into form values and textContent, never into HTML.
+;(function () {
+  "use strict"
+  // Instant navigation re-runs the scripts of each new page: keep the first copy.
+  if (window.AIG) return window.AIG.init()
+  var C = window.AIGContract
+
+  var store = window.AIGStore.create({
+    storage: window.localStorage, session: window.sessionStorage, clock: Date.now,
+    scope: window.__md_scope ? window.__md_scope.pathname : "/",
+    blocked: !!(window.__md_blocked && window.__md_blocked.indexOf("localStorage") >= 0)
+  })
+  store.open()
+
+  var persistAsked = false
+  store.subscribe(function (news) {
+    if (news.type === "change") document.dispatchEvent(new CustomEvent("aig:change", { detail: { tool: news.tool, external: news.external } }))
+    // Ask the browser to keep this site's data when it clears storage.
+    if (news.type === "write" && news.saved && !persistAsked && navigator.storage && navigator.storage.persist) {
+      persistAsked = true
+      navigator.storage.persist()
+    }
+  })
+  window.addEventListener("storage", function (e) { store.onStorage(e.key) })
+
+  function siteVersion() {
+    var e = document.querySelector("[data-aig-site-version]")
+    return e ? e.getAttribute("data-aig-site-version") : ""
+  }
+
+  function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)) }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag)
+    if (cls) e.className = cls
+    if (text != null) e.textContent = text
+    return e
+  }
+  function button(text, onClick, primary) {
+    var b = el("button", "md-button" + (primary ? " md-button--primary" : ""), text)
+    b.type = "button"
+    b.addEventListener("click", onClick)
+    return b
+  }
+
+  // Errors are announced at once. After a person's action the message takes focus (its
+  // first button if `focus` is "button"), so focus never drops to the page body.
+  function say(root, text, type, actions, focus) {
+    var box = root.querySelector("[data-aig-messages]")
+    if (!box) return
+    // A new message replaces the last, but never the warning that nothing can be saved.
+    $$(box, ":scope > :not([data-aig-keep])").forEach(function (m) { m.remove() })
+    var msg = el("div", "aig-msg aig-msg--" + (type || "info"))
+    // The area is a polite live region; errors interrupt.
+    if (type === "error") msg.setAttribute("role", "alert")
+    msg.appendChild(el("p", null, text))
+    if (actions && actions.length) {
+      var row = el("div", "aig-msg__actions")
+      actions.forEach(function (a) { row.appendChild(a) })
+      msg.appendChild(row)
+    }
+    box.appendChild(msg)
+    if (focus) {
+      var target = focus === "button" && msg.querySelector("button") || msg
+      if (target === msg) msg.tabIndex = -1
+      target.focus()
+    }
+    return msg
+  }
+
+  // A short inline form (never a browser prompt): a labelled text box and two buttons.
+  function askName(root, label, value, verb, done, cancelled) {
+    var id = "aig-ask-" + Date.now(), input = el("input")
+    input.type = "text"
+    input.id = id
+    input.maxLength = 100
+    input.value = value
+    var lab = el("label", null, label)
+    lab.htmlFor = id
+    var go = function () { done(input.value.trim()) }
+    input.addEventListener("keydown", function (e) { if (e.key === "Enter") go() })
+    say(root, "", "info", [lab, input, button(verb, go, true), button("Cancel", function () { say(root, cancelled, "info", null, true) })])
+    input.focus()
+  }
+
+  // Text or a Blob as a file; revoking the address at once can cancel the download.
+  function download(name, type, data) {
+    var url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type: type }))
+    var a = document.createElement("a")
+    a.href = url
+    a.download = name
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
+  }
+  function downloadCsv(name, rows) { download(name, "text/csv", C.csv(rows)) }
+
+  function readFile(file, done) {
+    if (!file) return
+    if (file.size > C.MAX_IMPORT_BYTES) return done({ error: C.T.tooBig })
+    file.text().then(function (text) { done(C.parseExport(text)) }, function () { done({ error: C.T.unreadableFile }) })
+  }
+
+  // The contract's helpers, the store's methods over them (diff, needsExport), and these.
+  var S = window.AIG = Object.assign({}, C, store, {
+    kinds: {}, pages: {}, actions: {}, loaded: {}, STATUS: {}, store: store,
+    unreadableText: function (title, n) { return n.ids ? C.T.partly(title, n.ids, n.key) : C.T.unreadable(title, n.key) },
+    today: function () { return C.isoDay(new Date()) },
+    fileStem: function () { return C.fileStem(store.current().name, new Date()) }, // the current assessment's, today
+    siteVersion: siteVersion, $$: $$, el: el, button: button, say: say, askName: askName,
+    download: download, downloadCsv: downloadCsv, readFile: readFile
+  })
+
+  // Each script named in data-aig-scripts calls init() once loaded, as does every page
+  // change; a root is set up once all have. Safe to run any number of times.
+  function ready(root) {
+    return (root.getAttribute("data-aig-scripts") || "").split(" ").every(function (n) { return !n || S.loaded[n] })
+  }
+
+  function init() {
+    // Status names come from the page, so wording lives in one place (macros/tools.py).
+    var holder = document.querySelector("[data-aig-statuses]")
+    if (holder) Object.assign(S.STATUS, JSON.parse(holder.getAttribute("data-aig-statuses")))
+    $$(document, "[data-aig-tool]:not([data-aig-ready]), [data-aig-page]:not([data-aig-ready])").forEach(function (root) {
+      if (!ready(root)) return
+      root.setAttribute("data-aig-ready", "1")
+      if (root.hasAttribute("data-aig-tool")) return S.setupTool(root)
+      var page = S.pages[root.getAttribute("data-aig-page")]
+      if (page) { if (root.querySelector("[data-aig-bar]")) S.setupBar(root); page(root) }
+    })
+  }
+  S.init = init
+
+  // Instant navigation swaps the page without a load event; over file:// Material's
+  // document$ may never emit, hence DOMContentLoaded too. Its bundle is deferred after
+  // this script (main.html), so document$ may exist only once the page has loaded.
+  var subscribed = false
+  function subscribe() {
+    if (!subscribed && window.document$ && window.document$.subscribe) { subscribed = true; window.document$.subscribe(init) }
+  }
+  subscribe()
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { subscribe(); init() })
+  else init()
+})()
