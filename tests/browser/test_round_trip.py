@@ -1,8 +1,12 @@
 """What a person types comes back exactly: long notes, markup-like text, and a full
-browser storage never lose or hide answers (issue 7's three faults)."""
+browser storage never lose or hide answers (issue 7's three faults). The browser flows
+here type, reload, export and import; generated text of every kind up to each form's
+limit goes through the store, the export and the import in tests/js/round-trip.test.js
+(Node), with the limits checked here against the built pages."""
 from __future__ import annotations
 
 import json
+import re
 
 from playwright.sync_api import expect
 
@@ -15,6 +19,21 @@ FILL_STORAGE = """() => {
         try { localStorage.setItem('filler-' + i++, chunk) } catch (e) { chunk = chunk.slice(0, chunk.length >> 1) }
     }
 }"""
+
+
+# The forms' limits, as tests/js/round-trip.test.js fills them.
+LIMITS = {"textarea": 50000, "text": 500}
+
+
+def test_every_text_box_has_the_limit_the_node_round_trip_fills(built_site):
+    found = {"textarea": 0, "text": 0}
+    for html in (built_site / "tools").rglob("index.html"):
+        for tag in re.findall(r"<(?:textarea|input)\b[^>]*\bdata-aig-field=[^>]*>", html.read_text(encoding="utf-8")):
+            kind = "textarea" if tag.startswith("<textarea") else re.search(r'type="([^"]+)"', tag).group(1)
+            if kind in LIMITS:
+                found[kind] += 1
+                assert f'maxlength="{LIMITS[kind]}"' in tag, (html, tag)
+    assert found["textarea"] > 50 and found["text"] > 50, found
 
 
 def test_a_long_note_survives_reload_and_the_form_enforces_its_limit(page, base_url):
