@@ -37,6 +37,7 @@ REFERENCES = (
     ("readiness", "areas.*.components.*.checklist.*", "checklist"),
     ("checklist", "items.*.sources.*", "sources"),
     ("checklist", "problem_statement_item", "checklist"),
+    ("checklist", "in_use_item", "checklist"),
     ("limitations", "intro_quote.source", "sources"),
     ("clinical_safety", "quote.source", "sources"),
 )

@@ -140,11 +140,14 @@ def guide_version(r) -> str:
 def business_case_context(r, items):
     checklist = {i["id"]: i["title"] for i in flatten(checklist_items(r.c))}
     # What helps each readiness component (its checklist points): the mitigation of a gap.
-    helps = {comp["id"]: [checklist[i] for i in comp.get("checklist", [])]
+    # [[id, title]] so that the draft can tell "Monitor continuously" (once AI is in use) apart.
+    helps = {comp["id"]: [[i, checklist[i]] for i in comp.get("checklist", [])]
              for a in r.c["readiness"]["areas"] for comp in a["components"]}
-    return dict(case=r.c["business_case"], labels=labels(r), helps=helps, guide_version=guide_version(r),
+    # Each component's area, so that a long list of gaps can be summed up by area.
+    areas = {comp["id"]: a["name"] for a in r.c["readiness"]["areas"] for comp in a["components"]}
+    return dict(case=r.c["business_case"], labels=labels(r), helps=helps, areas=areas, guide_version=guide_version(r),
                 prompts_label=r.c["provenance"]["labels"]["business-case-prompts"],
-                problem_item=r.c["checklist"]["problem_statement_item"],
+                problem_item=r.c["checklist"]["problem_statement_item"], in_use_item=r.c["checklist"]["in_use_item"],
                 tools={t.id: dict(title=t.title, url=r.url(t.page)) for t in TOOLS if t.items})
 
 

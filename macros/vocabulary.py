@@ -15,7 +15,7 @@ from pathlib import Path
 
 # YAML keys whose values are ids, paths or addresses, never prose.
 MACHINE_KEYS = ("id", "see_also", "guide", "url", "sources", "source", "checklist", "kind",
-                "problem_statement_item", "levels_source", "case", "item")
+                "problem_statement_item", "in_use_item", "levels_source", "case", "item")
 
 _YAML_MACHINE = re.compile(r"^(\s*(?:-\s+)?(?:%s)\s*:).*$" % "|".join(MACHINE_KEYS), re.M)
 _YAML_COMMENT = re.compile(r"^\s*#.*$", re.M)

@@ -149,7 +149,8 @@ def test_business_case_word_guide_draft_and_markdown_export(page, base_url, tmp_
     assert "DPO reviewing draft DPIA" in risks and "in progress" in risks
     assert "ncryption" not in risks, "completed items are not open risks"
     # Readiness gaps are risks, with their mitigation; never steps of the plan.
-    assert "Readiness gap: Accuracy is at level 1 of 5. Mitigation:" in risks and "Readiness gap: Strategy" in risks
+    assert "Readiness gaps, worst first, on this site's 5-level scale:" in risks and "Accuracy (level 1)" in risks
+    assert "Strategy" in risks and "Mitigation:" in risks
     assert page.input_value("#case-implementation-plan") == ""
     assert page.input_value("#case-options-analysis") == ""  # nothing to draft it from
     # Drafting again changes nothing the user now has.

@@ -14,6 +14,8 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
+from browser.helpers import tool_key
+
 pytestmark = pytest.mark.browser
 
 CASE = "tools/business-case/"
@@ -108,8 +110,11 @@ def test_business_case_draft_puts_each_answer_where_it_belongs(page, base_url):
                                                   "measured by Hours of admin")
     assert "Workforce productivity" in page.input_value("#case-cost-analysis")
     risks = page.input_value("#case-risks-and-mitigations").split("\n")
-    assert risks[0].startswith("- Readiness gap: Accuracy is at level 1 of 5. Mitigation: \u201cAssess your capability maturity\u201d")
-    assert "Hardware" not in risks[0] and len([r for r in risks if "Readiness gap" in r]) == 1
+    # Readiness gaps on one line after the open risks, the scale named as the site's, and monitoring
+    # as the guide's point 15 has it: once the AI is in use.
+    assert risks[-1] == ("- Readiness gaps, worst first, on this site's 5-level scale: High-quality data: Accuracy (level 1). "
+                         "Mitigation: the deployment checklist points linked to each gap, most often \u201cAssess your capability "
+                         "maturity\u201d; once the AI is in use, \u201cMonitor continuously\u201d.")
     assert "- Risk: Data protection impact assessment (DPIA) (in progress). Mitigation: DPO reviewing draft DPIA (by 31 January 2027)" in risks
     assert not any("ncryption" in r for r in risks), "completed items are not open risks"
     # The plan: open checklist points with an owner or a date, soonest first; no readiness levels, no completed points.
@@ -119,6 +124,41 @@ def test_business_case_draft_puts_each_answer_where_it_belongs(page, base_url):
     assert page.input_value("#case-options-analysis") == ""
     expect(page.locator("#item-benefits [data-aig-from]")).to_be_hidden()  # filled now: no link
     expect(page.locator("#item-options-analysis [data-aig-from]")).to_be_visible()
+
+
+def test_business_case_draft_for_a_low_readiness_organisation_stays_within_each_box(browsing, base_url):
+    """Issue 17 point 1: all 15 components at level 2, many benefits, open risks and plan
+    points, seeded in storage: every drafted box is within its own word guide."""
+    page = browsing.new().new_page()
+    page.goto(base_url + "tools/readiness-assessment/")
+    page.locator("[data-aig-ready]").first.wait_for()
+    comps = page.eval_on_selector_all("[data-aig-item]", "els => els.map(e => e.getAttribute('data-aig-item'))")
+    assert len(comps) == 15
+    seed = {
+        "readiness-assessment": {c: {"level": "2"} for c in comps},
+        "benefits-planner": {i: {"chosen": True, "measure": "Hours of admin time per clinic", "baseline": "6 hours",
+                                 "target": "3 hours", "due": "2027-06-30", "owner": "Service manager", "money": "yes"}
+                             for i in ("workforce-productivity", "improved-patient-experience", "staff-satisfaction-and-morale",
+                                       "clinical-risk-reduction", "reduced-inequalities")},
+        "risk-assurance": {i: {"status": "in-progress", "notes": "The data protection officer is reviewing this with the supplier"}
+                           for i in ("dpia", "encryption", "bias-and-fairness-testing", "dcb0129", "dcb0160")},
+        "deployment-checklist": {i: {"status": "in-progress", "owner": "AI lead", "due": "2027-03-31"}
+                                 for i in ("appoint-ai-lead", "understand-user-needs", "select-use-cases", "routes-to-market",
+                                           "proof-of-concept", "communication-strategy", "business-case", "monitor-continuously")},
+    }
+    for tool, answers in seed.items():
+        page.evaluate("([k, t, a]) => localStorage.setItem(k, JSON.stringify({format: 2, tool: t, "
+                      "updated: new Date().toISOString(), answers: a}))", [tool_key(page, tool), tool, answers])
+    page.goto(base_url + CASE)
+    page.get_by_role("button", name="Draft from my answers").click()
+    expect(page.locator("[data-aig-messages]")).to_contain_text("Filled from your answers")
+    counts = page.locator("[data-aig-count]")
+    expect(counts.filter(has_text="too many")).to_have_count(0)
+    risks = page.input_value("#case-risks-and-mitigations")
+    assert "more: see the" in risks and "this site's 5-level scale" in risks
+    for box in ("benefits", "risks-and-mitigations", "implementation-plan", "cost-analysis"):
+        text, limit = page.input_value(f"#case-{box}"), int(page.get_attribute(f"#case-{box}", "data-aig-words"))
+        assert text and len(text.split()) <= limit, (box, len(text.split()), limit, text)
 
 
 def test_business_case_prints_the_cover_uk_dates_and_not_written_yet(page, base_url):
