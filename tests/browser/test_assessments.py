@@ -136,6 +136,7 @@ def test_business_case_word_guide_draft_and_markdown_export(page, base_url, tmp_
     assert page.input_value("#case-background-and-context").count("word") == 200, "the guide never blocks typing"
 
     page.get_by_role("button", name="Draft from my answers").click()
+    expect(page.locator("[data-aig-messages]")).to_contain_text("Filled from your answers")  # drafts.js loads on the first click
     message = page.locator("[data-aig-messages]").inner_text()
     assert ("Filled from your answers: \u201cRecommended solution: benefits\u201d, \u201cRecommended solution: cost analysis\u201d, "
             "\u201cRisks and mitigations\u201d.") in message

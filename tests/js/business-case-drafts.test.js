@@ -4,7 +4,7 @@ const test = require("node:test")
 const assert = require("node:assert")
 const fs = require("node:fs")
 const path = require("node:path")
-const { drafts, words } = require("../../overrides/components/business-case/business-case.js")
+const { drafts, words } = require("../../overrides/components/business-case/drafts.js")
 
 const ROOT = path.join(__dirname, "..", "..")
 const yaml = (name) => fs.readFileSync(path.join(ROOT, "content", name), "utf8")
