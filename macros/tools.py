@@ -235,8 +235,8 @@ TOOLS = (
          context=lambda r, items: dict(readiness=r.c["readiness"],
                                        levels_tag=r.c["provenance"]["labels"]["readiness-levels"]["tag"],
                                        checklist=[dict(id=i["id"], title=f"{i['number']}. {i['title']}")
-                                                  for i in checklist_items(r.c)]),
-         core=()),
+                                                  for i in checklist_items(r.c)], labels=labels(r)),
+         core=("on-demand",)),
 )
 
 BY_ID = {t.id: t for t in TOOLS}

@@ -68,7 +68,8 @@ def test_pages_load_only_what_they_use(built_site):
     core = ["theme.js", "contract.js", "store.js", "ui.js"]  # first, in this order: the others build on them
     assert scripts("tools/deployment-checklist") == core + ["fields.js", "toolbar.js"]
     assert scripts("tools/readiness-assessment") == core + ["fields.js", "toolbar.js", "compare.js", "readiness.js"]
-    assert scripts("tools/team-view") == core + ["team-view.js"]  # no form, no toolbar
+    # no form, no toolbar; on-demand.js loads the CSV rows (team-csv.js) on the first download
+    assert scripts("tools/team-view") == core + ["on-demand.js", "team-view.js"]
     styles = re.findall(r'<link rel="stylesheet" href="[^"]*/([^/"]+\.css)"',
                         (built_site / "guide/purpose-and-audience/index.html").read_text())
     assert [s for s in styles if not s.startswith(("main.", "palette."))] == ["site.css"], styles

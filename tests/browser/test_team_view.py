@@ -4,7 +4,10 @@ readiness component with disagreements of 2 levels or more marked in words, and 
 person and item counted once. Exports of format 1 and 2 both read."""
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -187,3 +190,73 @@ def test_team_view_is_clean_in_light_and_dark_with_people(browsing, base_url, th
     assert axe_light_and_dark(page) == []
     page.set_viewport_size({"width": 320, "height": 700})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+ANSWERS_COLUMNS = ["person or role", "assessment", "tool", "item id", "item title", "field", "value", "item revision",
+                   "export date"]
+
+
+def answer_fields(path) -> int:
+    """How many non-empty answer fields (besides "rev") an export holds: its rows in the CSV."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    assessments = [a["tools"] for a in data["assessments"]] if "assessments" in data else [data["tools"]]
+    return sum(1 for tools in assessments for rec in tools.values() for a in rec["answers"].values()
+               for f, v in a.items() if f != "rev" and v not in ("", None))
+
+
+def read_csv(download) -> list[list[str]]:
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8")), "a byte order mark, so Excel reads UTF-8"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_two_exports_download_as_one_table_of_answers_and_a_readiness_summary(browsing, base_url, tmp_path):
+    """Issue 17 point 4: the answers of everyone compared as one CSV table, and the
+    readiness summary, read back with Python's csv module."""
+    formula = tmp_path / "formula.json"
+    v2(formula, "Finance lead", {"data-accuracy": "2", "infra-hardware": "unknown"}, {"appoint-ai-lead": "completed"})
+    data = json.loads(formula.read_text())
+    data["assessments"][0]["tools"]["deployment-checklist"]["answers"]["appoint-ai-lead"]["notes"] = "=1+1"
+    formula.write_text(json.dumps(data))
+    files = [str(FIXTURES / "export-v1-site-1.0.0.json"), str(FIXTURES / "export-v2-site-1.0.0.json"), str(formula)]
+    page = browsing.new(accept_downloads=True).new_page()
+    page.goto(base_url + TEAM)
+    tables = page.locator("[data-aig-team-tables]")
+    expect(tables).to_be_hidden()  # nothing to download before anyone is added
+    add(page, *files)
+    expect(tables).to_be_visible()
+    people = page.locator("[data-aig-team-list] li").count()
+    assert people >= 3
+    expect(tables).to_contain_text("This website's own help")
+    expect(tables).to_contain_text("From Text/CSV")
+    expect(tables).to_contain_text("Get data, then Text/CSV")
+
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Download all answers (CSV)").click()
+    assert dl.value.suggested_filename.endswith(".csv")
+    rows = read_csv(dl.value)
+    assert rows[0] == ANSWERS_COLUMNS
+    assert all(len(r) == len(ANSWERS_COLUMNS) for r in rows)
+    assert len(rows) - 1 == sum(answer_fields(f) for f in files)
+    assert {r[0] for r in rows[1:]} == set(page.locator("[data-aig-team-list] li strong").all_inner_texts())
+    note = [r for r in rows if r[0] == "Finance lead" and r[5] == "notes"]
+    assert note == [["Finance lead", "My assessment", "deployment-checklist", "appoint-ai-lead", "Appoint an AI lead",
+                     "notes", "'=1+1", "", EXPORTED[:10]]]
+    accuracy = [r for r in rows if r[0] == "Finance lead" and r[3] == "data-accuracy"]
+    assert accuracy == [["Finance lead", "My assessment", "readiness-assessment", "data-accuracy", "Accuracy", "level", "2",
+                         "", EXPORTED[:10]]]
+
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Download readiness summary (CSV)").click()
+    summary = read_csv(dl.value)
+    names = page.locator("[data-aig-team-list] li strong").all_inner_texts()
+    assert summary[0] == ["component", *names, "lowest", "median", "highest"]
+    assert len(summary) == 1 + 15 and all(len(r) == len(summary[0]) for r in summary)
+    # The same figures as the table on the page ("Don't know" and unrated left out).
+    for row in summary[1:]:
+        tr = page.locator("[data-aig-team-readiness] tbody tr").nth(summary.index(row) - 1)
+        shown = [tr.locator(f"[data-aig-{k}]").inner_text() for k in ("low", "median", "high")]
+        assert [x or "\u2013" for x in row[-3:]] == shown, (row, shown)
+    hardware = [r for r in summary if r[0] == "Hardware"][0]
+    assert hardware[1 + names.index("Finance lead")] == "Don't know"

@@ -182,6 +182,14 @@
     if (/^[=+\-@\t\r]/.test(v)) v = "'" + v
     return '"' + v.replace(/"/g, '""') + '"'
   }
+  // The middle of some numbers (the mean of the two middle ones when even); null for none.
+  function median(xs) {
+    if (!xs.length) return null
+    xs = xs.slice().sort(function (a, b) { return a - b })
+    var m = Math.floor(xs.length / 2)
+    return xs.length % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2
+  }
+
   // With a byte order mark, so spreadsheets read UTF-8.
   function csv(rows) { return "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(",") }).join("\r\n") + "\r\n" }
 
@@ -213,7 +221,7 @@
     parseExport: parseExport, exportedAssessments: exportedAssessments, diff: diff,
     given: given, count: count, progress: progress, needsExport: needsExport,
     readiness: { score: score, weakest: weakest },
-    csvCell: csvCell, csv: csv, isoDay: isoDay, fileStem: fileStem, date: date, day: day
+    csvCell: csvCell, csv: csv, median: median, isoDay: isoDay, fileStem: fileStem, date: date, day: day
   }
   if (typeof module !== "undefined" && module.exports) module.exports = C
   else root.AIGContract = C

@@ -1,6 +1,7 @@
 // Scripts loaded only when a person asks for them: AIG.word() gives the Word adapter
-// (components/word/word.js), which loads the docx library the same way. Loaded by the
-// pages that make Word files (business case, board pack).
+// (components/word/word.js), which loads the docx library the same way; AIG.loadScript
+// also gives the business case its drafting (drafts.js) and the team view its CSV rows
+// (team-csv.js) on the first click. Loaded by the pages that use one of them.
 ;(function () {
   "use strict"
   var S = window.AIG

@@ -8,12 +8,7 @@
   var APART = 2 // ratings this many levels apart or more are a disagreement to talk through
   var TOOLS = ["readiness-assessment", "deployment-checklist"]
 
-  function median(xs) {
-    if (!xs.length) return null
-    xs = xs.slice().sort(function (a, b) { return a - b })
-    var m = Math.floor(xs.length / 2)
-    return xs.length % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2
-  }
+  var median = window.AIGContract.median
 
   function when(iso) { return iso ? S.date(iso) : "" }
 
@@ -59,9 +54,10 @@
         var by = String(a.by || data.by || "").trim(), date = when(a.exported || data.exported)
         var name = by || stem + (date ? " (exported " + date + ")" : "")
         if (all.length > 1 && a.name) name += ": " + a.name
+        var exported = a.exported || data.exported || ""
         var detail = "from " + file.name + (date ? ", exported " + date : "") +
           (a.name && all.length === 1 ? ", assessment \u201c" + a.name + "\u201d" : "")
-        return { name: name, detail: detail, tools: a.tools || {}, who: by || file.name }
+        return { name: name, detail: detail, tools: a.tools || {}, who: by || file.name, assessment: a.name || "", exported: exported }
       })
     }
 
@@ -105,7 +101,8 @@
 
     mine.addEventListener("change", function () {
       if (mine.checked) {
-        var me = { name: myName(), mine: true, who: String(S.by() || "").trim(), tools: {} }
+        var me = { name: myName(), mine: true, who: String(S.by() || "").trim(), tools: {},
+          assessment: S.current().name, exported: S.today() }
         me.detail = "answers saved in this browser, assessment \u201c" + S.current().name + "\u201d"
         var twin = add(me)
         if (twin) {
@@ -119,6 +116,24 @@
         show()
         S.say(root, "Removed your answers from this browser. " + compared(), "info")
       }
+    })
+
+    // The two CSV files of everyone compared (team-csv.js, loaded on the first click).
+    S.$$(root, "[data-aig-team-csv]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var which = button.getAttribute("data-aig-team-csv")
+        S.loadScript("../team-view/team-csv.js", function () { return !!window.AIGTeamCsv }).then(function () {
+          var labels = JSON.parse(root.getAttribute("data-aig-labels")), csv = window.AIGTeamCsv
+          var all = people.map(function (p) {
+            if (!p.mine) return p
+            var tools = {} // every tool's answers in this browser, not only the two compared on screen
+            Object.keys(labels).forEach(function (t) { tools[t] = S.read(t).answers || {} })
+            return { name: p.name, assessment: p.assessment, exported: p.exported, tools: tools }
+          })
+          var rows = which === "answers" ? csv.answerRows(all, labels) : csv.readinessRows(all, labels["readiness-assessment"])
+          S.downloadCsv("team-" + (which === "answers" ? "all-answers" : "readiness-summary") + "-" + S.today() + ".csv", rows)
+        }, function () { S.say(root, "The download could not be prepared. Reload the page and try again.", "error") })
+      })
     })
 
     function compared() {
@@ -213,6 +228,7 @@
       showReadiness()
       showChecklist()
       root.querySelector("[data-aig-team-results]").hidden = !people.length
+      root.querySelector("[data-aig-team-tables]").hidden = !people.length
     }
   }
   S.loaded["team-view"] = true
