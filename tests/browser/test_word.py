@@ -164,8 +164,7 @@ def test_docx_layout_fonts_and_header(docx_file):
 def test_libreoffice_opens_it(docx_file, tmp_path):
     """Optional: only where LibreOffice and poppler are installed."""
     soffice, pdfinfo = shutil.which("soffice"), shutil.which("pdfinfo")
-    if not (soffice and pdfinfo):
-        pytest.skip("LibreOffice (soffice) or poppler (pdfinfo) not installed")
+    assert soffice and pdfinfo, "LibreOffice (soffice) or poppler (pdfinfo) is missing: run scripts/setup --test"
     done = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
                            "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_file)],
                           capture_output=True, text=True, timeout=180)
