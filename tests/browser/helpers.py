@@ -103,6 +103,8 @@ def export_file(page, button: str, by: str = "Tester"):
     with page.expect_download() as dl:
         page.get_by_role("button", name=button).click()
         ask = page.get_by_role("textbox", name="Your name or role")
+        # The question is asked (its script loads at first use) only when no name is saved.
+        page.wait_for_function("() => AIG.by() != null || !!document.querySelector('[data-aig-messages] input')")
         if ask.count():
             ask.fill(by)
             page.get_by_role("button", name="Export", exact=True).click()

@@ -223,8 +223,9 @@ def test_hostile_import_changes_nothing_and_runs_nothing(answered_page, base_url
     for url, input_id in ((CHECKLIST, "#aig-import-deployment-checklist"), ("tools/my-progress/", "#aig-import-all")):
         page.goto(base_url + url)
         page.set_input_files(input_id, str(path))
-        message = page.locator("[data-aig-messages] [role=alert]")
+        message = page.locator("[data-aig-messages] .aig-msg--error")  # focused: after a person's action
         message.wait_for()
+        expect(message).to_be_focused()
         assert expected in message.inner_text()
         assert page.locator("[data-aig-messages] button").count() == 0, "no way to apply a refused file"
         assert storage(page) == before

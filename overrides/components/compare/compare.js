@@ -63,10 +63,10 @@
   S.chart = chart
 
   function options(root) {
-    var sel = root.querySelector("[data-aig-compare-with]"), cur = S.current().id
+    var sel = root.querySelector("[data-aig-compare-with]"), cur = S.current().id, names = S.labels()
     while (sel.options.length > 1) sel.remove(1)
     S.assessments().forEach(function (a) {
-      if (a.id !== cur) sel.add(new Option(a.name, "a:" + a.id))
+      if (a.id !== cur) sel.add(new Option(names[a.id], "a:" + a.id))
     })
     files.forEach(function (f, i) { sel.add(new Option(f.name, "f:" + i)) })
     sel.value = picked
@@ -79,12 +79,12 @@
     if (picked.charAt(0) === "f") chosen = files[+picked.slice(2)]
     else if (picked) {
       var a = S.assessments().filter(function (x) { return "a:" + x.id === picked })[0]
-      chosen = a && { name: a.name, answers: S.readIn(a.id, TOOL).answers }
+      chosen = a && { name: S.labels()[a.id], answers: S.readIn(a.id, TOOL).answers }
     }
     root.querySelector("[data-aig-compare-result]").hidden = !chosen
     root.classList.toggle("aig-compare--none", !chosen)
     if (!chosen) return
-    var now = S.read(TOOL).answers, name = S.current().name, up = 0, down = 0, same = 0
+    var now = S.read(TOOL).answers, name = S.labels()[S.current().id], up = 0, down = 0, same = 0
     var rows = S.$$(root, "[data-aig-compare-row]").map(function (tr) {
       var id = tr.getAttribute("data-aig-compare-row"), e = chosen.answers[id], n = now[id], c = change(e, n)
       tr.cells[1].textContent = level(e)

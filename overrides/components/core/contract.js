@@ -107,7 +107,7 @@
     return data.assessments.map(function (a) {
       var tools = {}
       for (var t in a.tools) tools[t] = a.tools[t].answers
-      return { name: a.name, by: data.by || "", exported: data.exported, tools: tools }
+      return { name: a.name, by: a.by || data.by || "", exported: data.exported, tools: tools }
     })
   }
 
@@ -197,10 +197,40 @@
   // The day where the person is, as ISO: 2026-11-27.
   function isoDay(d) { return new Date(d - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 10) }
 
-  function fileStem(name, when) {
-    name = String(name || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40)
-    return (name || "assessment") + "-" + isoDay(when)
+  // The assessment's name, the person's and the day: my-assessment-alice-2026-12-02.
+  function fileStem(name, when, by) {
+    function slug(s, n) { return String(s || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, n).replace(/^-|-$/g, "") }
+    return [slug(name, 40) || "assessment", slug(by, 30), isoDay(when)].filter(Boolean).join("-")
   }
+
+  // ----- telling assessments apart; what an imported one keeps -----
+  function isDate(v) { return typeof v == "string" && v.length < 40 && !isNaN(Date.parse(v)) }
+
+  // Names, told apart where alike: "My assessment (Alice, 2 Dec)", then numbered.
+  // by: the person here, for the assessments made here.
+  function labels(list, by) {
+    var seen = {}, k = function (x) { return x.trim().toLowerCase() }
+    function apart(out, more) {
+      return out.map(function (x, i) {
+        var m = out.filter(function (y) { return k(y) == k(x) }).length > 1 && more(list[i], k(x))
+        return m ? (/\)$/.test(x) ? x.slice(0, -1) + ", " : x + " (") + m + ")" : x
+      })
+    }
+    return apart(apart(list.map(function (a) { return a.name }), function (a) {
+      return [a.by == null ? by : a.by, isDate(a.created) && new Date(a.created).toLocaleDateString("en-GB", { day: "numeric", month: "short" })]
+        .filter(Boolean).join(", ")
+    }), function (a, x) { return (seen[x] = (seen[x] || 0) + 1) > 1 && seen[x] })
+  }
+
+  // What an imported assessment keeps: its name, dates and maker (else the file's
+  // person); "" or null where the file has none.
+  function importedEntry(a, data) {
+    var by = typeof a.by == "string" ? a.by : data.by, d = function (v) { return isDate(v) ? v : null }
+    return { name: a.name, created: d(a.created), changed: d(a.changed), exported: d(data.exported), by: typeof by == "string" ? by.slice(0, 100) : "" }
+  }
+
+  // An import into a browser whose only assessment is empty fills that one. here: [{id, empty}].
+  function restoreTarget(here) { return here.length == 1 && here[0].empty ? here[0].id : null }
 
   // 27 November 2026 (at 14:22). One formatter: one per date took 0.2 s for 1,000 dates.
   function date(iso, time) {
@@ -221,7 +251,8 @@
     parseExport: parseExport, exportedAssessments: exportedAssessments, diff: diff,
     given: given, count: count, progress: progress, needsExport: needsExport,
     readiness: { score: score, weakest: weakest },
-    csvCell: csvCell, csv: csv, median: median, isoDay: isoDay, fileStem: fileStem, date: date, day: day
+    csvCell: csvCell, csv: csv, median: median, isoDay: isoDay, fileStem: fileStem, date: date, day: day,
+    labels: labels, importedEntry: importedEntry, restoreTarget: restoreTarget
   }
   if (typeof module !== "undefined" && module.exports) module.exports = C
   else root.AIGContract = C

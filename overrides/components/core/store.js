@@ -129,6 +129,14 @@
     }
     function saveEntry(a) { var e = find(a.id); if (e) { Object.assign(e, a); writeIndex() } }
     function by(v) { if (v != null) { ix().by = v; writeIndex() } return ix().by }
+    // Who made an assessment: as imported, else the person here.
+    function who(a) { return a.by != null ? a.by : ix().by || "" }
+    // {id: name told apart from the others (C.labels)}
+    function labels() {
+      var list = ix().list, l = C.labels(list, ix().by), out = {}
+      list.forEach(function (a, i) { out[a.id] = l[i] })
+      return out
+    }
 
     function key(id, tool) { return P + (id || currentId()) + "." + tool }
     function empty(tool) { return { format: 2, tool: tool, updated: null, answers: {} } }
@@ -180,7 +188,7 @@
     // One assessment (the current one unless `id`): some tools, or all.
     function envelope(tools, siteVersion, id) {
       var a = id ? find(id) : current(), out = { format: C.FORMAT, version: C.VERSION, exported: now(), site_version: siteVersion || "",
-        by: ix().by || "", assessments: [{ id: a.id, name: a.name, created: a.created, changed: a.changed, tools: {} }] }
+        by: ix().by || "", assessments: [{ id: a.id, name: a.name, created: a.created, changed: a.changed, by: who(a), tools: {} }] }
       ;(tools || toolsIn(a.id)).forEach(function (t) {
         var r = readIn(a.id, t)
         if (r.updated || Object.keys(r.answers).length) out.assessments[0].tools[t] = r
@@ -204,6 +212,7 @@
         if (all) a.unexportedSince = null
       })
       writeIndex()
+      notifyChange(null)
     }
 
     function diff(tools, mode) { return C.diff(function (t) { return read(t).answers }, tools, mode) }
@@ -226,15 +235,30 @@
       })
     }
 
+    function restoreTarget() {
+      return C.restoreTarget(ix().list.map(function (a) {
+        return { id: a.id, empty: toolsIn(a.id).every(function (t) { return !Object.keys(readIn(a.id, t).answers).length }) }
+      }))
+    }
+    // A file's assessments, with their names, dates and makers; the first fills the
+    // restore target, if any. Returns {ids: theirs here, filled: the target or null}.
     function addAll(data) {
+      var filled = restoreTarget()
       snapshot()
-      data.assessments.forEach(function (a) {
-        var e = entry(a.name || "Imported assessment")
-        index.list.push(e)
+      var ids = data.assessments.map(function (a, i) {
+        var e = i === 0 && filled ? find(filled) : entry("")
+        if (e.id === filled) toolsIn(filled).forEach(function (t) { set(key(filled, t), null) })
+        else index.list.push(e)
+        var kept = C.importedEntry(a, data)
+        for (var f in kept) if (kept[f]) e[f] = kept[f]
+        e.name = e.name || "Imported assessment"
+        e.unexportedSince = null
         for (var t in a.tools) set(key(e.id, t), JSON.stringify(a.tools[t]))
+        return e.id
       })
       writeIndex()
       notifyChange(null)
+      return { ids: ids, filled: filled }
     }
 
     function reset(tools) {
@@ -268,7 +292,7 @@
       open: open, subscribe: function (fn) { listeners.push(fn) }, onStorage: onStorage,
       read: read, readIn: readIn, write: write, remove: remove, toolsIn: toolsIn,
       assessments: function () { fresh(); return ix().list.slice() },
-      current: current, switchTo: switchTo, create: createAssessment, rename: rename, removeAssessment: removeAssessment,
+      current: current, labels: labels, who: who, restoreTarget: restoreTarget, switchTo: switchTo, create: createAssessment, rename: rename, removeAssessment: removeAssessment,
       saveEntry: saveEntry, by: by,
       envelope: envelope, envelopeOfAll: envelopeOfAll, markExported: markExported,
       diff: diff, apply: apply, addAll: addAll, reset: reset, undo: undo,

@@ -45,44 +45,38 @@
     return b
   }
 
-  // Errors are announced at once. After a person's action the message takes focus (its
-  // first button if `focus` is "button"), so focus never drops to the page body.
+  // A message, announced one way only (WCAG 4.1.3): after a person's action it takes
+  // focus (focus: true; "button": its first, which it describes; or an element of it),
+  // else an error is an alert and the rest goes in the live region [data-aig-live].
+  var said = 0
   function say(root, text, type, actions, focus) {
     var box = root.querySelector("[data-aig-messages]")
     if (!box) return
     // A new message replaces the last, but never the warning that nothing can be saved.
-    $$(box, ":scope > :not([data-aig-keep])").forEach(function (m) { m.remove() })
-    var msg = el("div", "aig-msg aig-msg--" + (type || "info"))
-    // The area is a polite live region; errors interrupt.
-    if (type === "error") msg.setAttribute("role", "alert")
-    msg.appendChild(el("p", null, text))
+    $$(box, ".aig-msg:not([data-aig-keep])").forEach(function (m) { m.remove() })
+    var msg = el("div", "aig-msg aig-msg--" + (type || "info")), p = el("p", null, text)
+    p.id = "aig-said-" + ++said
+    if (text) msg.appendChild(p)
     if (actions && actions.length) {
       var row = el("div", "aig-msg__actions")
       actions.forEach(function (a) { row.appendChild(a) })
       msg.appendChild(row)
     }
-    box.appendChild(msg)
+    if (!focus && type === "error") msg.setAttribute("role", "alert")
+    ;(focus || type === "error" ? box : box.querySelector("[data-aig-live]") || box).appendChild(msg)
     if (focus) {
-      var target = focus === "button" && msg.querySelector("button") || msg
+      var target = focus === "button" ? msg.querySelector("button") : focus.nodeType ? focus : msg
       if (target === msg) msg.tabIndex = -1
+      else if (focus === "button") target.setAttribute("aria-describedby", p.id)
       target.focus()
     }
+    // The root's other (polite) live regions keep quiet a second.
+    $$(root, "[aria-live=polite]:not([data-aig-live])").forEach(function (r) { r.setAttribute("aria-live", "off"); r.setAttribute("data-aig-quiet", "") })
+    clearTimeout(root.__aigQuiet)
+    root.__aigQuiet = setTimeout(function () {
+      $$(root, "[data-aig-quiet]").forEach(function (r) { r.setAttribute("aria-live", "polite"); r.removeAttribute("data-aig-quiet") })
+    }, 1000)
     return msg
-  }
-
-  // A short inline form (never a browser prompt): a labelled text box and two buttons.
-  function askName(root, label, value, verb, done, cancelled) {
-    var id = "aig-ask-" + Date.now(), input = el("input")
-    input.type = "text"
-    input.id = id
-    input.maxLength = 100
-    input.value = value
-    var lab = el("label", null, label)
-    lab.htmlFor = id
-    var go = function () { done(input.value.trim()) }
-    input.addEventListener("keydown", function (e) { if (e.key === "Enter") go() })
-    say(root, "", "info", [lab, input, button(verb, go, true), button("Cancel", function () { say(root, cancelled, "info", null, true) })])
-    input.focus()
   }
 
   // Text or a Blob as a file; revoking the address at once can cancel the download.
@@ -109,8 +103,9 @@
     kinds: {}, pages: {}, actions: {}, loaded: {}, STATUS: {}, store: store,
     unreadableText: function (title, n) { return n.ids ? C.T.partly(title, n.ids, n.key) : C.T.unreadable(title, n.key) },
     today: function () { return C.isoDay(new Date()) },
-    fileStem: function () { return C.fileStem(store.current().name, new Date()) }, // the current assessment's, today
-    siteVersion: siteVersion, $$: $$, el: el, button: button, say: say, askName: askName,
+    // The current assessment's name (or `name`), who made it (or who exports), today.
+    fileStem: function (name) { var a = store.current(); return C.fileStem(name || a.name, new Date(), name ? store.by() : store.who(a)) },
+    siteVersion: siteVersion, $$: $$, el: el, button: button, say: say,
     download: download, downloadCsv: downloadCsv, readFile: readFile
   })
 

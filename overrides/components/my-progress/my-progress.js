@@ -34,8 +34,9 @@
     root.querySelector("[data-aig-orphans]").hidden = !list.children.length
     var body = root.querySelector("[data-aig-assessment-rows]"), cur = S.current().id
     body.textContent = ""
+    var names = S.labels()
     S.assessments().forEach(function (a) {
-      var tr = S.el("tr"), th = S.el("th", null, a.name + (a.id === cur ? " (this one)" : ""))
+      var tr = S.el("tr"), th = S.el("th", null, names[a.id] + (a.id === cur ? " (this one)" : ""))
       th.scope = "row"
       tr.appendChild(th)
       ;[when(a.changed), when(a.exported), a.file || "No"].forEach(function (t) { tr.appendChild(S.el("td", null, t)) })
@@ -62,14 +63,6 @@
       return f + ": " + answer[f]
     }).join("; ")))
     list.appendChild(li)
-  }
-
-  // Every assessment in this browser in one file (an action of My progress's toolbar).
-  S.actions["export-every"] = function () {
-    var data = S.envelopeOfAll(S.siteVersion())
-    S.download("ai-guide-every-assessment-" + S.today() + ".json", "application/json", JSON.stringify(data, null, 2))
-    S.markExported(true, S.assessments().map(function (a) { return a.id }), data.exported)
-    S.showAssess()
   }
 
   S.pages["my-progress"] = function (root) {
