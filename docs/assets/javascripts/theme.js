@@ -7,6 +7,7 @@
       clear: function () { d.clear() }, get length() { return d.size } }
   }
   window.__md_blocked = []
+  window.AIGWait = [] // components/core/ui.js
   ;["localStorage", "sessionStorage"].forEach(function (name) {
     try { window[name].getItem("__md") } catch (e) {
       __md_blocked.push(name)

@@ -1,8 +1,9 @@
 // Benefits planner: show the measure fields of chosen indicators, a summary table,
 // and the plan as a spreadsheet (CSV).
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded["benefits"]) return S.init() // already loaded on an earlier page
   var MONEY = { yes: "Yes", no: "No" }
 

@@ -1,8 +1,9 @@
 // Board pack: fills the page's sections with the current assessment's answers
 // (textContent only), the summary at the top, and one Word document of it all.
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded["board-pack"]) return S.init() // already loaded on an earlier page
   var DONE = { completed: 1, "not-applicable": 1 }
 

@@ -2,9 +2,10 @@
 // from empty boxes to the tools that fill them, "Draft from my answers" (fills empty
 // boxes only, each answer where it belongs, each within its box's word guide: the text
 // comes from drafts.js, loaded on the first click), and Markdown and Word downloads.
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded["business-case"]) return S.init() // already loaded on an earlier page
   var timers = {}
   function words(text) { return (text || "").trim().split(/\s+/).filter(Boolean).length }

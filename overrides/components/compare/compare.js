@@ -1,9 +1,10 @@
 // Change over time: readiness levels now and in an earlier assessment (in this browser
 // or from an export file), as a table and a chart. Also the site's one bar chart,
 // AIG.chart (every page that draws bars shows the comparison), and the readiness CSV.
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded.compare) return S.init() // already loaded on an earlier page
   var TOOL = "readiness-assessment", SVG = "http://www.w3.org/2000/svg"
   var files = [] // assessments read from export files this visit: {name, answers}
@@ -132,16 +133,7 @@
     document.addEventListener("change", function (e) { if (root.isConnected && e.target.closest("[data-aig-tool='" + TOOL + "']")) render(root) })
   }
 
-  // The readiness assessment as a spreadsheet: component, area, level and notes.
-  S.actions["export-csv-rating"] = function (ctx) {
-    var rows = [["id", "component", "area", "level", "notes"]]
-    S.$$(ctx.root, "[data-aig-item]").forEach(function (item) {
-      var id = item.getAttribute("data-aig-item"), a = ctx.record.answers[id] || {}
-      rows.push([id, item.getAttribute("data-aig-name"), document.getElementById("area-" + item.getAttribute("data-aig-area")).textContent,
-        a.level ? level(a) : "", a.notes])
-    })
-    S.downloadCsv(S.fileStem() + "-readiness.csv", rows)
-  }
+  S.levelText = level
   S.loaded.compare = true
   S.init()
 })()

@@ -256,4 +256,5 @@
   }
   if (typeof module !== "undefined" && module.exports) module.exports = C
   else root.AIGContract = C
+  if (root && root.AIGWait) root.AIGWait.splice(0).forEach(function (f) { f() })
 })(typeof window !== "undefined" ? window : this)

@@ -1,8 +1,9 @@
 // The field engine: restores saved answers into a tool's controls, saves each change,
 // prints answers, counts characters left, flags answers older than their guidance.
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded.fields) return S.init() // already loaded on an earlier page
   var $$ = S.$$, el = S.el, button = S.button, say = S.say
 

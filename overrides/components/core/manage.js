@@ -149,6 +149,16 @@
 
   S.onImport = onImport
   S.askName = askName
+  // The readiness assessment as a spreadsheet: component, area, level and notes.
+  S.actions["export-csv-rating"] = function (ctx) {
+    var rows = [["id", "component", "area", "level", "notes"]]
+    S.$$(ctx.root, "[data-aig-item]").forEach(function (item) {
+      var id = item.getAttribute("data-aig-item"), a = ctx.record.answers[id] || {}
+      rows.push([id, item.getAttribute("data-aig-name"), document.getElementById("area-" + item.getAttribute("data-aig-area")).textContent,
+        a.level ? S.levelText(a) : "", a.notes])
+    })
+    S.downloadCsv(S.fileStem() + "-readiness.csv", rows)
+  }
   S.exportCsv = exportCsv
   S.assessAction = assessAction
 })()

@@ -2,9 +2,10 @@
 // (components/word/word.js), which loads the docx library the same way; AIG.loadScript
 // also gives the business case its drafting (drafts.js) and the team view its CSV rows
 // (team-csv.js) on the first click. Loaded by the pages that use one of them.
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded["on-demand"]) return S.init() // already loaded on an earlier page
   var SELF = document.currentScript && document.currentScript.src
 

@@ -4,10 +4,11 @@
 ;(function (root) {
   "use strict"
   if (root && root.AIGStore) return // instant navigation runs a page's scripts again
-  var C = typeof module !== "undefined" && module.exports ? require("./contract.js") : root.AIGContract
+  var C = typeof module !== "undefined" && module.exports ? require("./contract.js") : null
   var V1 = "ai-guide.v1.", V2 = "ai-guide.v2."
 
   function create(opts) {
+    C = C || root.AIGContract
     var storage = opts.storage, session = opts.session
     var scope = opts.scope || "/", P = scope + V2, tabKey = P + "current"
     var clock = opts.clock || Date.now
@@ -305,4 +306,5 @@
   var api = { create: create }
   if (typeof module !== "undefined" && module.exports) module.exports = api
   else root.AIGStore = api
+  if (root && root.AIGWait) root.AIGWait.splice(0).forEach(function (f) { f() })
 })(typeof window !== "undefined" ? window : this)

@@ -1,9 +1,10 @@
 // Above every tool and on My progress: the toolbar (export, import, reset, undo) and
 // the assessment bar (switch, create, rename, duplicate, delete, keep in a file),
 // together because each export or import changes what the bar shows.
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded.toolbar) return S.init() // already loaded on an earlier page
   var $$ = S.$$, el = S.el, button = S.button, say = S.say
 
@@ -45,7 +46,7 @@
     })], "button")
   }
 
-  // The name question, import, managing assessments and the checklist CSV (manage.js)
+  // The name question, import, managing assessments and the CSVs (manage.js)
   // load at first use: no page needs them before.
   function later(go) {
     if (S.onImport) return go()
@@ -76,6 +77,7 @@
       else if (act === "export-every") exportJson(root, "every")
       else if (act === "reset") onReset(root)
       else if (S.actions[act]) S.actions[act](root.__aig, say)
+      else later(function () { S.actions[act](root.__aig, say) })
     })
     $$(root, "input[type=file][data-aig-action=import]").forEach(function (input) {
       input.addEventListener("change", function () { onImport(root, input) })

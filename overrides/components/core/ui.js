@@ -2,10 +2,12 @@
 // (its news become the `aig:change` event), messages, downloads; and init(), which
 // sets up each tool once the scripts it names have loaded.
 // User text only ever goes into form values and textContent, never into HTML.
-;(function () {
+;(function start() {
   "use strict"
-  // Instant navigation re-runs the scripts of each new page: keep the first copy.
+  // Instant navigation runs a page's scripts again, in the order they arrive: keep the
+  // first copy, and let a script whose helpers are not here yet wait (AIGWait).
   if (window.AIG) return window.AIG.init()
+  if (!window.AIGContract || !window.AIGStore) return AIGWait.push(start)
   var C = window.AIGContract
 
   var store = window.AIGStore.create({
@@ -128,6 +130,7 @@
     })
   }
   S.init = init
+  AIGWait.splice(0).forEach(function (f) { f() })
 
   // Instant navigation swaps the page without a load event; over file:// Material's
   // document$ may never emit, hence DOMContentLoaded too. Its bundle is deferred after

@@ -1,9 +1,10 @@
 // My progress: every tool's progress and last change in the current assessment,
 // every assessment in this browser, whether the browser keeps them persistently,
 // and answers whose item has left this site (kept, listed and exported, never dropped).
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded["my-progress"]) return S.init() // already loaded on an earlier page
 
   function when(iso) { return S.date(iso, true) }

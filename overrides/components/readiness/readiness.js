@@ -1,9 +1,10 @@
 // Readiness self-assessment: scores per area and overall, a chart with the table's
 // figures, the weakest components with what helps, "N of M rated" as you go, and
 // "Print your results" to print them alone.
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded["readiness"]) return S.init() // already loaded on an earlier page
 
   var score = S.readiness.score, weakest = S.readiness.weakest

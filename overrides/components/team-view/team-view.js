@@ -1,8 +1,9 @@
 // Team view: exports, and your own answers, side by side; read in this browser only,
 // never stored. How people are named and counted: README.md. User text: textContent only.
-;(function () {
+;(function start() {
   "use strict"
   var S = window.AIG
+  if (!S) return AIGWait.push(start)
   if (S.loaded["team-view"]) return S.init() // already loaded on an earlier page
   var DASH = "\u2013"
   var APART = 2 // ratings this many levels apart or more are a disagreement to talk through
