@@ -127,6 +127,8 @@ async function flowPage(p, done) {
     await typeIntoAskBox(cfg.assessment)
     await clickButton("Create")
     await waitFor("the new assessment", name => window.__engines.assessment().name === name, cfg.assessment)
+    const shown = await page.evaluate(() => window.__engines.assessment().shown)
+    if (!shown.startsWith(cfg.assessment)) throw new Error("the bar shows " + JSON.stringify(shown))
     if (field) same(await page.evaluate(id => window.__engines.value(id), field.id), "", "the text box in the new assessment")
     done.steps.push("new")
   }

@@ -142,13 +142,15 @@
     return Array.prototype.map.call(document.querySelectorAll("[data-aig-messages]"), function (m) { return m.textContent }).join(" | ")
   }
 
-  // The assessment bar: the name shown, the choices of the switch, and whether the
-  // "Keep in a file" and "Open a file" buttons show.
+  // The assessment bar: the current assessment's name (as stored; the bar shows it told
+  // apart from alike names, "Name (person, 3 Dec)"), the name shown, the choices of the
+  // switch, and whether the "Keep in a file" and "Open a file" buttons show.
   E.assessment = function () {
     var bar = document.querySelector("[data-aig-assess]")
     if (!bar) return null
     return {
-      name: bar.querySelector("[data-aig-assess-name]").textContent,
+      name: window.AIG.current().name,
+      shown: bar.querySelector("[data-aig-assess-name]").textContent,
       id: window.AIG.current().id,
       options: Array.prototype.map.call(bar.querySelectorAll("[data-aig-assess-select] option"), function (o) { return { id: o.value, name: o.textContent } }),
       keepFile: visible(bar.querySelector("[data-aig-assess-do=keep-file]")),

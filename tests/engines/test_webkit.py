@@ -206,6 +206,8 @@ class Flow:
             self.ask(ASSESSMENT)
             self.click_button("Create")
             self.until("the new assessment", "window.__engines.assessment().name === arguments[0]", ASSESSMENT)
+            shown = self.js("window.__engines.assessment().shown")
+            assert shown.startswith(ASSESSMENT), f"the bar shows {shown!r}"
             if field:
                 assert self.value(field["id"]) == "", "the text box in the new assessment is not empty"
             done["steps"].append("new")
