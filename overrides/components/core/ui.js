@@ -130,7 +130,7 @@
     })
   }
   S.init = init
-  ;(window.AIGWait || []).splice(0).forEach(function (f) { f() })  // theme.js makes the list; a page without it has none
+  ;(window.AIGWait || []).splice(0).forEach(function (f) { f() })
 
   // Instant navigation swaps the page without a load event; over file:// Material's
   // document$ may never emit, hence DOMContentLoaded too. Its bundle is deferred after
