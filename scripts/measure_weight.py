@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE_PAGE_BUDGET = 3 * 1024
 TOOL_PAGE_BUDGET = 30 * 1024
 GUIDE_PAGE_STYLESHEETS, TOOL_PAGE_STYLESHEETS = 1, 2
-# Loaded only when a person asks: a Word file; an import or managing assessments (core/manage.js).
-ON_DEMAND = ("components/word/", "assets/vendor/", "components/core/manage.js")
+# Loaded only when a person asks: a Word file; an import or managing assessments (core/manage.js);
+# or after the page has started: the board pack's print layout (board-pack/print.css).
+ON_DEMAND = ("components/word/", "assets/vendor/", "components/core/manage.js", "components/board-pack/print.css")
 # Material's own files, which a page also loads: not ours to weigh.
 MATERIAL = re.compile(r"(^|/)(main|palette)\.[0-9a-f]+\.min\.css$|(^|/)bundle\.[0-9a-f]+\.min\.js$")
 

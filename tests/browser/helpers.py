@@ -1,9 +1,13 @@
 """Helpers for browser tests."""
 from __future__ import annotations
 
+import io
+import shutil
+import subprocess
 from pathlib import Path
 
 from axe_playwright_python.base import AXE_SCRIPT
+from pypdf import PdfReader
 
 from macros.content import load_all
 from macros.tools import TOOLS, flatten
@@ -12,6 +16,7 @@ from macros.tools import TOOLS, flatten
 CONTENT = load_all()
 ITEMS = {t.id: len(flatten(t.items(CONTENT))) for t in TOOLS if t.items}   # every answerable item
 POINTS = {t.id: len(t.items(CONTENT)) for t in TOOLS if t.items}           # what progress counts
+IDS = {t.id: [i["id"] for i in flatten(t.items(CONTENT))] for t in TOOLS if t.items}  # every item id, in page order
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
@@ -92,6 +97,31 @@ def tool_key(page, tool: str) -> str:
     return page.evaluate("t => window.__md_scope.pathname + 'ai-guide.v2.' + AIG.current().id + '.' + t", tool)
 
 
+def seed(page, answers: dict) -> None:
+    """Save answers ({tool: {item: {field: value}}}) in the current assessment, as the
+    tools save them; the page must be a tool page (AIG loaded)."""
+    page.wait_for_function("() => window.AIG && AIG.current")
+    for tool, a in answers.items():
+        page.evaluate("([k, t, a]) => localStorage.setItem(k, JSON.stringify({format: 2, tool: t, "
+                      "updated: new Date().toISOString(), answers: a}))", [tool_key(page, tool), tool, a])
+
+
+# A new organisation that rates itself low (issue 17): all 15 readiness components at the
+# second level, five benefits with their details, five open risks and eight plan points.
+LOW_READINESS = {
+    "readiness-assessment": {c: {"level": "2"} for c in IDS["readiness-assessment"]},
+    "benefits-planner": {i: {"chosen": True, "measure": "Hours of admin time per clinic", "baseline": "6 hours",
+                             "target": "3 hours", "due": "2027-06-30", "owner": "Service manager", "money": "yes"}
+                         for i in ("workforce-productivity", "improved-patient-experience", "staff-satisfaction-and-morale",
+                                   "clinical-risk-reduction", "reduced-inequalities")},
+    "risk-assurance": {i: {"status": "in-progress", "notes": "The data protection officer is reviewing this with the supplier"}
+                       for i in ("dpia", "encryption", "bias-and-fairness-testing", "dcb0129", "dcb0160")},
+    "deployment-checklist": {i: {"status": "in-progress", "owner": "AI lead", "due": "2027-03-31"}
+                             for i in ("appoint-ai-lead", "understand-user-needs", "select-use-cases", "routes-to-market",
+                                       "proof-of-concept", "communication-strategy", "business-case", "monitor-continuously")},
+}
+
+
 def without_rev(answers: dict) -> dict:
     """Saved answers without the revision each one records (changed-guidance flag)."""
     return {i: {f: v for f, v in a.items() if f != "rev"} for i, a in answers.items()}
@@ -119,3 +149,41 @@ def source_pages(docs: Path) -> list[str]:
         rel = md.relative_to(docs).with_suffix("").as_posix()
         out.append("" if rel == "index" else rel.removesuffix("/index").removesuffix("index") + "/")
     return out
+
+
+def printed(page) -> PdfReader:
+    """The page as Chromium prints it (print media, the page size its CSS sets)."""
+    page.emulate_media(media="print")
+    try:
+        return PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    finally:
+        page.emulate_media(media="screen")
+
+
+def fragments(reader: PdfReader) -> list[tuple[int, float, float, str]]:
+    """Every piece of text of a PDF: (page index, x, y from the bottom, text)."""
+    out = []
+    for n, p in enumerate(reader.pages):
+        def visit(text, cm, tm, font, size, n=n):
+            if text.strip():
+                out.append((n, tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
+        p.extract_text(visitor_text=visit)
+    return out
+
+
+def libreoffice_pages(docx: Path, tmp: Path) -> int:
+    """How many pages LibreOffice lays a Word file out on (converted to PDF)."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (soffice) is missing: run scripts/setup --test"
+    done = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless", "--convert-to", "pdf",
+                           "--outdir", str(tmp), str(docx)], capture_output=True, text=True, timeout=180)
+    pdf = tmp / (docx.stem + ".pdf")
+    assert pdf.exists(), done.stdout + done.stderr
+    return len(PdfReader(str(pdf)).pages)
+
+
+def word_columns(doc) -> list[int]:
+    """The number of text columns of each section of a python-docx Document."""
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return [int((s._sectPr.find(ns + "cols") is not None and s._sectPr.find(ns + "cols").get(ns + "num")) or 1)
+            for s in doc.sections]

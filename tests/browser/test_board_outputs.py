@@ -12,9 +12,10 @@ from datetime import date
 
 import pytest
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from playwright.sync_api import expect
 
-from browser.helpers import tool_key
+from browser.helpers import LOW_READINESS, fragments, libreoffice_pages, printed, seed, word_columns
 
 pytestmark = pytest.mark.browser
 
@@ -53,11 +54,12 @@ def test_business_case_downloads_as_word_with_every_field(page, base_url, tmp_pa
     paras = [(p.style.name, p.text) for p in doc.paragraphs]
     assert paras[0] == ("Title", COVER["case-title"])
     name = page.evaluate("AIG.current().name")
-    (table,) = doc.tables
+    (table,) = doc.tables  # the cover in one row, as printed on one line
     assert [[c.text for c in r.cells] for r in table.rows] == [
-        ["Organisation", COVER["organisation"]], ["Author", COVER["author"]], ["Date", "27 November 2026"],
-        ["Assessment", name], ["Date of this document", TODAY],
-        ["Site version", page.get_attribute(".aig-case", "data-aig-site-version")], ["Guide version", "1.0, 14 May 2025"]]
+        ["Organisation", "Author", "Date", "Assessment"], [COVER["organisation"], COVER["author"], "27 November 2026", name]]
+    assert doc.sections[0].footer.paragraphs[0].text.startswith(
+        f"Made with the AI deployment guide, site version {page.get_attribute('.aig-case', 'data-aig-site-version')}, "
+        "guide version 1.0, 14 May 2025")
     i = paras.index(("Heading 1", "Decision sought"))
     assert paras[i + 1] == ("Normal", COVER["decision-sought"])
     # The 10 fields of the template: a heading each, then exactly what was typed.
@@ -126,29 +128,13 @@ def test_business_case_draft_puts_each_answer_where_it_belongs(page, base_url):
     expect(page.locator("#item-options-analysis [data-aig-from]")).to_be_visible()
 
 
-def test_business_case_draft_for_a_low_readiness_organisation_stays_within_each_box(browsing, base_url):
-    """Issue 17 point 1: all 15 components at level 2, many benefits, open risks and plan
-    points, seeded in storage: every drafted box is within its own word guide."""
+def test_business_case_draft_for_a_low_readiness_organisation_stays_within_each_box(browsing, base_url, tmp_path):
+    """Issue 17 points 1 and 2: all 15 components at level 2, many benefits, open risks and
+    plan points, seeded in storage: every drafted box is within its own word guide, and
+    the case prints on one A4 landscape page; its Word file is one landscape page too."""
     page = browsing.new().new_page()
     page.goto(base_url + "tools/readiness-assessment/")
-    page.locator("[data-aig-ready]").first.wait_for()
-    comps = page.eval_on_selector_all("[data-aig-item]", "els => els.map(e => e.getAttribute('data-aig-item'))")
-    assert len(comps) == 15
-    seed = {
-        "readiness-assessment": {c: {"level": "2"} for c in comps},
-        "benefits-planner": {i: {"chosen": True, "measure": "Hours of admin time per clinic", "baseline": "6 hours",
-                                 "target": "3 hours", "due": "2027-06-30", "owner": "Service manager", "money": "yes"}
-                             for i in ("workforce-productivity", "improved-patient-experience", "staff-satisfaction-and-morale",
-                                       "clinical-risk-reduction", "reduced-inequalities")},
-        "risk-assurance": {i: {"status": "in-progress", "notes": "The data protection officer is reviewing this with the supplier"}
-                           for i in ("dpia", "encryption", "bias-and-fairness-testing", "dcb0129", "dcb0160")},
-        "deployment-checklist": {i: {"status": "in-progress", "owner": "AI lead", "due": "2027-03-31"}
-                                 for i in ("appoint-ai-lead", "understand-user-needs", "select-use-cases", "routes-to-market",
-                                           "proof-of-concept", "communication-strategy", "business-case", "monitor-continuously")},
-    }
-    for tool, answers in seed.items():
-        page.evaluate("([k, t, a]) => localStorage.setItem(k, JSON.stringify({format: 2, tool: t, "
-                      "updated: new Date().toISOString(), answers: a}))", [tool_key(page, tool), tool, answers])
+    seed(page, LOW_READINESS)
     page.goto(base_url + CASE)
     page.get_by_role("button", name="Draft from my answers").click()
     expect(page.locator("[data-aig-messages]")).to_contain_text("Filled from your answers")
@@ -159,6 +145,69 @@ def test_business_case_draft_for_a_low_readiness_organisation_stays_within_each_
     for box in ("benefits", "risks-and-mitigations", "implementation-plan", "cost-analysis"):
         text, limit = page.input_value(f"#case-{box}"), int(page.get_attribute(f"#case-{box}", "data-aig-words"))
         assert text and len(text.split()) <= limit, (box, len(text.split()), limit, text)
+        print(f"{box}: {len(text.split())} words, guide {limit}")  # figures for the closing note
+    reader = printed(page)
+    assert len(reader.pages) == 1, "the drafted case prints on one page"
+    assert landscape_a4(reader.pages[0])
+    doc, path = case_word(page, tmp_path)
+    assert word_columns(doc) == [1, 3] and all(s.orientation == WD_ORIENT.LANDSCAPE for s in doc.sections)
+    assert libreoffice_pages(path, tmp_path) == 1
+
+
+def landscape_a4(pdf_page) -> bool:
+    box = pdf_page.mediabox
+    return abs(float(box.width) - 841.9) < 2 and abs(float(box.height) - 595.3) < 2
+
+
+def case_word(page, tmp_path):
+    path = download(page, "Download as Word", tmp_path)
+    return Document(str(path)), path
+
+
+def test_business_case_prints_on_one_page_within_its_guides_and_flows_in_reading_order_beyond(page, base_url, tmp_path):
+    """Issue 17 point 2: the cover and every box at its word guide print on one A4
+    landscape page (and one Word page); three times as much flows over pages in reading
+    order: each question starts a column, what does not fit goes on in the next column,
+    then on the next page from its left, and no column ends with a heading."""
+    page.goto(base_url + CASE)
+    for field, value in COVER.items():
+        page.fill(f"#case-{field}", value)
+    boxes = page.locator(".aig-case__col [data-aig-item]").evaluate_all(
+        "els => els.map(e => [e.dataset.aigItem, e.dataset.aigName, +e.querySelector('textarea').dataset.aigWords])")
+    sentence = "The clinical safety officer reviews the hazard log with the supplier every month"  # 14 words
+    for item, _, words in boxes:
+        page.fill(f"#case-{item}", " ".join((sentence.split() * 10)[:words]))
+    expect(page.locator("[data-aig-count]").filter(has_text="too many")).to_have_count(0)
+    reader = printed(page)
+    assert len(reader.pages) == 1 and landscape_a4(reader.pages[0])
+    doc, path = case_word(page, tmp_path)
+    assert libreoffice_pages(path, tmp_path) == 1
+
+    for item, _, words in boxes:  # three times the guide, in paragraphs
+        page.fill(f"#case-{item}", "\n".join([" ".join((sentence.split() * 10)[:words])] * 3))
+    reader = printed(page)
+    assert len(reader.pages) >= 2
+    third = float(reader.pages[0].mediabox.width) / 3
+    # Where each question and box label is: (page, column, from the top); in the page's order.
+    heads = page.locator(".aig-case__col h3").all_inner_texts() + [b[1] for b in boxes]
+    found = {}
+    for n, x, y, text in fragments(reader):
+        if text in heads and text not in found:
+            found[text] = (n, int(x // third), -y)
+    order = [t for q in page.locator(".aig-case__col").all() for t in
+             [q.locator("h3").inner_text()] + q.locator("[data-aig-name]").evaluate_all("els => els.map(e => e.dataset.aigName)")]
+    assert sorted(order, key=lambda t: found[t]) == order, found
+    pieces = fragments(reader)
+    for n in range(1, len(reader.pages)):  # every later page starts at its left: no overflow beside blank columns
+        assert any(p == n and x < third for p, x, _, _ in pieces), f"page {n + 1} has nothing in its first column"
+    for n in range(len(reader.pages)):  # no column ends with a heading (its text follows it)
+        for col in range(3):
+            column = [(y, t) for p, x, y, t in pieces if p == n and int(x // third) == col]
+            if column:
+                assert min(column)[1] not in heads, (n + 1, col + 1, min(column))
+    doc, path = case_word(page, tmp_path)
+    assert word_columns(doc) == [1, 3]
+    assert libreoffice_pages(path, tmp_path) > 1
 
 
 def test_business_case_prints_the_cover_uk_dates_and_not_written_yet(page, base_url):

@@ -8,6 +8,7 @@
   var DONE = { completed: 1, "not-applicable": 1 }
 
   function name() { return S.current().name }
+  function and(xs) { return xs.length < 2 ? xs.join("") : xs.slice(0, -1).join(", ") + " and " + xs[xs.length - 1] }
 
   // Where a tool stands: [state, progress] from its answers and item ids.
   function standing(kind, answers, ids) {
@@ -21,7 +22,6 @@
     if (f === "status") return S.STATUS[v || "not-started"] || v
     if (f === "level") return v === "unknown" ? "Don't know" : v ? v + " \u2013 " + (levels[v] || "") : "Not rated"
     if (f === "due" || td.hasAttribute("data-aig-date")) v = S.day(v)
-    if (f === "text" && !(v || "").trim()) return "Not written yet"
     return v == null ? "" : String(v)
   }
 
@@ -35,17 +35,18 @@
       ". Guide version " + root.getAttribute("data-aig-guide-version") + "."
 
     S.$$(root, "section[data-aig-section]").forEach(function (sec) {
-      var tool = sec.getAttribute("data-aig-section")
-      if (!sec.querySelector("[data-aig-some]")) return
-      var answers = S.read(tool).answers, title = sec.querySelector("h2").textContent, any = false
+      if (!sec.querySelector("[data-aig-pack-item]")) return // the summary, the comparison
+      var answers = S.read(sec.getAttribute("data-aig-section")).answers, title = sec.querySelector("h2").textContent
+      var any = false, unanswered = [], line = sec.querySelector("[data-aig-unanswered]"), lines = 0
       S.$$(sec, "[data-aig-pack-item]").forEach(function (row) {
         var a = answers[row.getAttribute("data-aig-pack-item")] || {}, cond = row.getAttribute("data-aig-if")
-        if (cond) row.hidden = !a[cond]
-        if (cond ? a[cond] : S.given(a)) any = true
-        ;(row.hasAttribute("data-aig-cell") ? [row] : S.$$(row, "[data-aig-cell]")).forEach(function (td) {
-          td.textContent = cellText(td, a, levels)
-          td.classList.toggle("aig-pack__empty", td.textContent === "Not written yet")
-        })
+        var shown = cond ? !!a[cond] : S.given(a)
+        if (shown) any = true
+        // Only what has an answer is listed (benefits: those chosen); the rest is counted or named once.
+        if (cond || line) row.hidden = !shown
+        if (line && !shown) unanswered.push(row.querySelector("th, h4").textContent)
+        S.$$(row, "[data-aig-cell]").forEach(function (td) { td.textContent = cellText(td, a, levels) })
+        if (!row.hidden) lines += 1 + Math.floor(row.textContent.length / 150)
         if (a.due && a.due < S.today() && row.querySelector("[data-aig-cell=status]") && !DONE[a.status]) {
           var tr = S.el("tr"), th = tr.appendChild(S.el("th", null, row.cells[0].textContent))
           th.scope = "row"
@@ -53,18 +54,31 @@
           late.appendChild(tr)
         }
       })
-      sec.querySelector("[data-aig-none]").hidden = any
-      sec.querySelector("[data-aig-some]").hidden = !any
-      sec.classList.toggle("aig-pack__section--none", !any)
+      S.$$(sec, "[data-aig-pack-group]").forEach(function (g) { g.hidden = !g.querySelector("[data-aig-pack-item]:not([hidden])") })
+      if (line) {
+        line.hidden = !unanswered.length
+        line.textContent = line.getAttribute("data-aig-unanswered") === "count"
+          ? "Not listed: " + unanswered.length + (unanswered.length === 1 ? " item" : " items") + " with no answer yet."
+          : "Not written yet: " + and(unanswered) + "."
+      }
+      // A tool with no answers has no section (the summary names it). A long section
+      // (about half a page or more) starts a new page; a shorter one follows on.
+      sec.hidden = !any
+      sec.classList.toggle("aig-pack__section--long", lines + (sec.querySelector("[data-aig-pack-chart]") ? 14 : 0) > 30)
     })
     root.querySelector("[data-aig-late]").hidden = !late.children.length
     root.querySelector("[data-aig-late-none]").hidden = !!late.children.length
 
+    var none = []
     S.$$(root, "[data-aig-pack-tool]").forEach(function (tr) {
       var s = standing(tr.getAttribute("data-aig-kind"), S.read(tr.getAttribute("data-aig-pack-tool")).answers, tr.getAttribute("data-aig-ids").split(" "))
       tr.cells[1].textContent = s[0]
       tr.cells[2].textContent = s[1]
+      if (s[0] === "Not started") none.push(tr.cells[0].textContent)
     })
+    var notStarted = root.querySelector("[data-aig-not-started]")
+    notStarted.hidden = !none.length
+    notStarted.textContent = "Not started, so not in this pack: " + and(none) + "."
     readiness(root, levels)
   }
 
@@ -100,13 +114,24 @@
       subtitle: [today, "Site version " + root.getAttribute("data-aig-site-version") + ". Guide version " + root.getAttribute("data-aig-guide-version") + "."],
       header: "Board pack: " + name() + " \u2013 " + today,
       footer: "Made with the AI deployment guide",
-      sections: sections.map(function (s, i) {
-        return { heading: s.querySelector("h2").textContent, pageBreakBefore: i > 0, blocks: Word.blocks(s) }
+      sections: sections.map(function (s) {
+        // As in print: a long section starts a new page, a short one follows on, kept whole.
+        var long = s.classList.contains("aig-pack__section--long")
+        return { heading: s.querySelector("h2").textContent, pageBreakBefore: long, keepTogether: !long, blocks: Word.blocks(s) }
       })
     }
   }
 
   S.pages["board-pack"] = function (root) {
+    // The print layout, linked now rather than with every tool page's tools.css.
+    if (!document.querySelector("link[data-aig-pack-print]")) {
+      var link = S.el("link")
+      link.rel = "stylesheet"
+      link.media = "print"
+      link.href = new URL("print.css", document.querySelector("script[src*='board-pack/board-pack.js']").src).href
+      link.setAttribute("data-aig-pack-print", "")
+      document.head.appendChild(link)
+    }
     fill(root)
     document.addEventListener("aig:change", function () { if (root.isConnected) fill(root) })
     root.addEventListener("click", function (e) {

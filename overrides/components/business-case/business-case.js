@@ -98,17 +98,21 @@
     S.word().then(function (Word) {
       var p = parts(ctx), root = ctx.root, template = root.querySelector(".aig-case__title").textContent
       var title = p.cover[0].text || template, today = S.day(S.today())
-      var about = [["Assessment", assessment()], ["Date of this document", today],
-        ["Site version", root.getAttribute("data-aig-site-version")], ["Guide version", root.getAttribute("data-aig-guide-version")]]
+      var cover = p.cover.slice(1, -1)
       var doc = {
-        title: title, subtitle: p.cover[0].text ? template : [],
+        // One row for the cover, as printed on one line; this document's date and the versions in its header and footer.
+        title: title, subtitle: p.cover[0].text ? template : [], landscape: true,
         header: title + " \u2013 " + assessment() + " \u2013 " + today,
-        footer: "Made with the AI deployment guide, site version " + root.getAttribute("data-aig-site-version"),
-        sections: [{ heading: "About this business case", blocks: [{ table: { widths: [1, 2.4],
-          rows: p.cover.slice(1, -1).map(function (f) { return [f.label, f.text || NONE] }).concat(about) } }] },
+        footer: "Made with the AI deployment guide, site version " + root.getAttribute("data-aig-site-version") +
+          ", guide version " + root.getAttribute("data-aig-guide-version"),
+        sections: [{ heading: "About this business case", blocks: [{ table: {
+          head: cover.map(function (f) { return f.label }).concat("Assessment"),
+          rows: [cover.map(function (f) { return f.text || NONE }).concat(assessment())] } }] },
           { heading: p.cover[p.cover.length - 1].label, blocks: [{ p: p.cover[p.cover.length - 1].text || NONE }] }]
-          .concat(p.cols.map(function (col) {
-            return { heading: col.q, blocks: [].concat.apply([], col.fields.map(function (f) { return [{ h: f.label }, { p: f.text || NONE }] })) }
+          .concat(p.cols.map(function (col, i) {
+            // As printed: one landscape page, three columns in reading order, each question starting a column.
+            return { heading: col.q, columns: 3, columnBreakBefore: i > 0,
+              blocks: [].concat.apply([], col.fields.map(function (f) { return [{ h: f.label }, { p: f.text || NONE }] })) }
           }))
       }
       return Word.download("business-case-" + S.fileStem(), doc)

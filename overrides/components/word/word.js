@@ -11,16 +11,20 @@
   var LIB = "../../assets/vendor/docx/docx.iife.js"
   var BLUE = "005EB8" // NHS blue
   var GREY = "425563" // NHS dark grey
-  var MARGIN = 1134 // 2 cm, in twips
-  var WIDTH = 11906 - 2 * MARGIN // A4 width less the margins
+  var A4 = [11906, 16838] // width and height, portrait, in twips
 
   function load() {
     return S.loadScript(LIB, function () { return !!(window.docx && window.docx.Packer) }).then(function () { return window.docx })
   }
 
   function build(D, doc) {
-    var body = []
+    // A4 portrait, 2 cm margins, 11 pt; or (doc.landscape, a one-page paper) A4 landscape, 1 cm margins, 8.5 pt.
+    var land = !!doc.landscape, margin = land ? 567 : 1134, width = A4[land ? 1 : 0] - 2 * margin
+    // Word sections: a new one (continuous) where the number of text columns changes.
+    var parts = [{ columns: 1, children: [] }], body = parts[0].children
     var breakNext = false // the next paragraph starts a new page
+    var columnNext = false // the next paragraph starts the next column
+    var keep = false // the next paragraph keeps with the one after it (a section kept on one page)
 
     // Text exactly as given: always the `text` option, never a child string
     // (docx reads the child strings "CURRENT" and "SECTION" as page-number fields).
@@ -38,24 +42,28 @@
     function para(text, opts, style) {
       opts = Object.assign({ children: runs(text, style) }, opts)
       if (breakNext) opts.pageBreakBefore = true
-      breakNext = false
+      if (keep) opts.keepNext = true
+      if (columnNext) opts.children.unshift(new D.ColumnBreak())
+      breakNext = columnNext = false
       return new D.Paragraph(opts)
     }
-    function table(t) {
+    // together: its rows keep with the next (a section kept on one page); last: and so does the last row.
+    function table(t, together, last) {
       var head = t.head || [], rows = t.rows || []
       var n = Math.max.apply(null, [head.length, 1].concat(rows.map(function (r) { return r.length })))
       // Column widths: in proportion to t.widths if given, else equal.
-      var parts = t.widths && t.widths.length === n ? t.widths.map(Number) : Array.apply(null, Array(n)).map(function () { return 1 })
-      var sum = parts.reduce(function (a, b) { return a + b }, 0)
-      var ws = parts.map(function (x) { return Math.floor(WIDTH * x / sum) })
+      var shares = t.widths && t.widths.length === n ? t.widths.map(Number) : Array.apply(null, Array(n)).map(function () { return 1 })
+      var sum = shares.reduce(function (a, b) { return a + b }, 0)
+      var ws = shares.map(function (x) { return Math.floor(width * x / sum) })
       var line = { style: D.BorderStyle.SINGLE, size: 4, color: "768692" }
-      function row(cells, isHead) {
+      function row(cells, isHead, r) {
         var c = []
         for (var i = 0; i < n; i++) {
           c.push(new D.TableCell({
             width: { size: ws[i], type: D.WidthType.DXA },
             shading: isHead ? { type: D.ShadingType.CLEAR, color: "auto", fill: "E8EDEE" } : undefined,
-            children: [new D.Paragraph({ spacing: { after: 0 }, children: runs(cells[i], isHead ? { bold: true } : null) })]
+            children: [new D.Paragraph({ spacing: { after: 0 }, keepNext: isHead || r < rows.length - 1 ? together : last,
+              children: runs(cells[i], isHead ? { bold: true } : null) })]
           }))
         }
         // The head row repeats at the top of each page; rows do not split across pages.
@@ -69,21 +77,29 @@
         margins: { top: 57, bottom: 57, left: 108, right: 108 }, // 1 mm above and below, Word's usual sides
         columnWidths: ws,
         borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-        rows: (head.length ? [row(head, true)] : []).concat(rows.map(function (r) { return row(r, false) }))
+        rows: (head.length ? [row(head, true)] : []).concat(rows.map(function (r, i) { return row(r, false, i) }))
       })
     }
 
     if (doc.title != null) body.push(para(doc.title, { heading: D.HeadingLevel.TITLE }))
     ;[].concat(doc.subtitle || []).forEach(function (s) { body.push(para(s, null, { color: GREY, size: 26 })) })
     ;(doc.sections || []).forEach(function (sec) {
+      var columns = sec.columns || 1
+      if (columns !== parts[parts.length - 1].columns) parts.push({ columns: columns, children: body = [] })
       breakNext = !!sec.pageBreakBefore
+      columnNext = !!sec.columnBreakBefore
       if (sec.heading != null) body.push(para(sec.heading, { heading: D.HeadingLevel.HEADING_1 }))
-      ;(sec.blocks || []).forEach(function (b) {
-        if (b.table) body.push(table(b.table))
-        else if (b.list) b.list.forEach(function (item) { body.push(para(item, { bullet: { level: 0 } })) })
+      // keepTogether: each paragraph and row keeps with the next, up to the section's last line.
+      var blocks = sec.blocks || [], together = !!sec.keepTogether
+      blocks.forEach(function (b, i) {
+        var more = together && i < blocks.length - 1
+        keep = more
+        if (b.table) body.push(table(b.table, together, more))
+        else if (b.list) b.list.forEach(function (item, j) { keep = more || (together && j < b.list.length - 1); body.push(para(item, { bullet: { level: 0 } })) })
         else if (b.h != null) body.push(para(b.h, { heading: +b.level === 3 ? D.HeadingLevel.HEADING_3 : D.HeadingLevel.HEADING_2 }))
         else body.push(para(b.p))
       })
+      keep = false
     })
 
     var small = { size: 18, color: GREY }
@@ -92,28 +108,33 @@
       children: [new D.Tab(), "Page ", D.PageNumber.CURRENT, " of ", D.PageNumber.TOTAL_PAGES]
     }, small)))
     function heading(size) {
-      return { run: { font: "Arial", size: size, bold: true, color: BLUE },
-        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } }
+      return { run: { font: "Arial", size: land ? Math.round(size * 0.65) : size, bold: true, color: BLUE },
+        paragraph: { spacing: land ? { before: 80, after: 20 } : { before: 240, after: 120 }, keepNext: true } }
+    }
+    var page = {
+      size: { width: A4[0], height: A4[1], orientation: land ? D.PageOrientation.LANDSCAPE : D.PageOrientation.PORTRAIT },
+      margin: { top: margin, bottom: margin, left: margin, right: margin, header: land ? 284 : 567, footer: land ? 284 : 567 }
     }
 
     return new D.Document({
       title: doc.title == null ? undefined : String(doc.title),
       creator: "", lastModifiedBy: "", // not docx's "Un-named"
       styles: { default: {
-        document: { run: { font: "Arial", size: 22 }, paragraph: { spacing: { after: 120 } } },
+        document: { run: { font: "Arial", size: land ? 17 : 22 }, paragraph: { spacing: { after: land ? 40 : 120 } } },
         title: heading(40), heading1: heading(32), heading2: heading(26), heading3: heading(24)
       } },
-      sections: [{
-        properties: { page: {
-          size: { width: 11906, height: 16838 },
-          margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 }
-        } },
-        headers: { default: new D.Header({ children: [new D.Paragraph({ children: runs(doc.header || "", small) })] }) },
-        footers: { default: new D.Footer({ children: [new D.Paragraph({
-          tabStops: [{ type: D.TabStopType.RIGHT, position: WIDTH }], children: footer
-        })] }) },
-        children: body
-      }]
+      // The first Word section holds the header and footer; the others follow on (continuous) and use them.
+      sections: parts.map(function (part, i) {
+        return {
+          properties: { page: page, type: i ? D.SectionType.CONTINUOUS : undefined,
+            column: part.columns > 1 ? { count: part.columns, space: 425 } : undefined },
+          headers: i ? undefined : { default: new D.Header({ children: [new D.Paragraph({ children: runs(doc.header || "", small) })] }) },
+          footers: i ? undefined : { default: new D.Footer({ children: [new D.Paragraph({
+            tabStops: [{ type: D.TabStopType.RIGHT, position: width }], children: footer
+          })] }) },
+          children: part.children
+        }
+      })
     })
   }
 
