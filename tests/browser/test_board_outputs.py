@@ -227,6 +227,20 @@ def test_business_case_prints_the_cover_uk_dates_and_not_written_yet(page, base_
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
+def test_a_box_changed_after_a_reload_prints_its_new_text_once(page, base_url):
+    """A saved box, changed on a later visit, prints the new text only: the character
+    count made when the box is focused went between the box and its printed copy, so a
+    second copy was made and the old text printed too (seen drafting twice, issue 17)."""
+    page.goto(base_url + CASE)
+    page.fill("#case-problem", "Old text")
+    page.reload()
+    page.fill("#case-problem", "New text")
+    copies = page.locator("#item-problem .aig-print")
+    expect(copies).to_have_text(["New text"])
+    page.fill("#case-problem", "Newer text")
+    expect(copies).to_have_text(["Newer text"])
+
+
 # ------------------------------------------------------------------ CSV
 FORMULAS = ["=SUM(A1:A2)", "+44 20 7946 0000", "-1", "@cmd", "caf\u00e9 \u2013 \u00a35 \u2713"]
 

@@ -132,7 +132,9 @@
         out = el("p", "aig-chars")
         out.id = area.id + "-chars"
         out.setAttribute("aria-live", "polite")
-        area.parentNode.insertBefore(out, area.nextSibling)
+        // After the printed copy, if any: mirrorOf finds that right after the box.
+        var m = mirrorOf(area)
+        area.parentNode.insertBefore(out, (m || area).nextSibling)
         area.setAttribute("aria-describedby", ((area.getAttribute("aria-describedby") || "") + " " + out.id).trim())
         return out
       }
