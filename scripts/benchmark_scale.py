@@ -54,7 +54,7 @@ SECTION = "## Scale"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SKIP = shutil.ignore_patterns(".git", ".venv", ".venv-*", "site", "__pycache__", ".pytest_cache",
+SKIP = shutil.ignore_patterns(".git", ".venv", ".venv-*", "site", "__pycache__", ".pytest_cache", "node_modules",
                               "*.egg-info", "test-results", "screenshots", "tmp")
 
 
@@ -337,11 +337,12 @@ def restore_time(site_dir: Path, runs: int) -> dict:
             "chromium": chromium, "storage": version}
 
 
-def record(lines: list[str]) -> None:
+def record(lines: list[str], section: str = SECTION) -> None:
+    """Write lines as BENCHMARKS.md's section (a "## " heading), in place of the old one."""
     path = ROOT / "BENCHMARKS.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     block = "\n".join(lines).rstrip() + "\n"
-    pattern = re.compile(rf"(?ms)^{re.escape(SECTION)}\b.*?(?=^## |\Z)")
+    pattern = re.compile(rf"(?ms)^{re.escape(section)}\b.*?(?=^## |\Z)")
     if pattern.search(text):
         text = pattern.sub(lambda _: block + "\n", text, count=1).rstrip() + "\n"
     else:

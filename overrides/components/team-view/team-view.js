@@ -7,6 +7,7 @@
   if (S.loaded["team-view"]) return S.init() // already loaded on an earlier page
   var DASH = "\u2013"
   var APART = 2 // ratings this many levels apart or more are a disagreement to talk through
+  var FOLD = 10 // more people than this: the list folds away, and messages count rather than name them
   var TOOLS = ["readiness-assessment", "deployment-checklist"]
 
   var median = window.AIGContract.median
@@ -41,6 +42,7 @@
     var people = [] // {name, detail, tools, who, mine}
     var input = root.querySelector("[data-aig-team-input]")
     var mine = root.querySelector("[data-aig-team-mine]")
+    var fold = root.querySelector("[data-aig-team-fold]")
 
     function unique(name) {
       var taken = people.map(function (p) { return p.name }), out = name, n = 2
@@ -63,10 +65,15 @@
     }
 
     // One person's answers added twice (a file again, your export and "my answers") count once.
-    function key(p) { return fingerprint(p.mine ? myTools() : p.tools) + "|" + p.who }
+    // A file's key is worked out once: comparing each new file with every other one, afresh,
+    // took minutes for 1,000 files (BENCHMARKS.md).
+    function key(p) {
+      if (p.mine) return fingerprint(myTools()) + "|" + p.who
+      return p.key || (p.key = fingerprint(p.tools) + "|" + p.who)
+    }
 
     function add(p) {
-      var twin = people.filter(function (q) { return key(q) === key(p) })[0]
+      var k = key(p), twin = people.filter(function (q) { return key(q) === k })[0]
       if (twin) return twin
       p.name = unique(p.name)
       people.push(p)
@@ -80,7 +87,7 @@
         S.readFile(file, function (result) {
           results[i] = { file: file, result: result }
           if (--left) return
-          var added = [], skipped = [], twice = []
+          var added = [], skipped = [], twice = [], before = people.length
           results.forEach(function (r) {
             if (r.result.error) return skipped.push(r.file.name + " (" + r.result.error + ")")
             fromFile(r.file, r.result.data).forEach(function (p) {
@@ -90,8 +97,10 @@
             })
           })
           input.value = "" // so that the same file can be chosen again later
+          if (before <= FOLD && people.length > FOLD) fold.open = false
           show()
-          var text = (added.length ? "Added " + list(added) + ". " : "Nobody was added. ") + compared() +
+          var text = (added.length > FOLD ? "Added " + added.length + " people. " : added.length ? "Added " + list(added) + ". "
+            : "Nobody was added. ") + compared() +
             (twice.length ? " Already compared, so not added again: " + twice.join("; ") + "." : "") +
             (skipped.length ? " Skipped " + skipped.length + " file" + (skipped.length === 1 ? "" : "s") +
               " that could not be used: " + skipped.join("; ") : "")
@@ -137,9 +146,9 @@
       })
     })
 
-    function compared() {
-      return people.length ? people.length + (people.length === 1 ? " person" : " people") + " compared." : "Nobody is compared now."
-    }
+    function count() { return people.length + (people.length === 1 ? " person" : " people") }
+
+    function compared() { return people.length ? count() + " compared." : "Nobody is compared now." }
 
     function remove(p) {
       var i = people.indexOf(p)
@@ -164,6 +173,7 @@
         li.appendChild(b)
         ul.appendChild(li)
       })
+      root.querySelector("[data-aig-team-count]").textContent = count() + " compared"
       root.querySelector("[data-aig-team-people]").hidden = !people.length
     }
 
