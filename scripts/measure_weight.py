@@ -24,8 +24,10 @@ GUIDE_PAGE_BUDGET = 3 * 1024
 TOOL_PAGE_BUDGET = 30 * 1024
 GUIDE_PAGE_STYLESHEETS, TOOL_PAGE_STYLESHEETS = 1, 2
 # Loaded only when a person asks: a Word file; an import or managing assessments (core/manage.js);
-# or after the page has started: the board pack's print layout (board-pack/print.css).
-ON_DEMAND = ("components/word/", "assets/vendor/", "components/core/manage.js", "components/board-pack/print.css")
+# or after the page has started: the board pack's print layout (board-pack/print.css), the
+# team view's styles for its tables, people and print (team-view/results.css).
+ON_DEMAND = ("components/word/", "assets/vendor/", "components/core/manage.js", "components/board-pack/print.css",
+             "components/team-view/results.css")
 # Material's own files, which a page also loads: not ours to weigh.
 MATERIAL = re.compile(r"(^|/)(main|palette)\.[0-9a-f]+\.min\.css$|(^|/)bundle\.[0-9a-f]+\.min\.js$")
 

@@ -1,7 +1,8 @@
 // Scripts loaded only when a person asks for them: AIG.word() gives the Word adapter
 // (components/word/word.js), which loads the docx library the same way; AIG.loadScript
 // also gives the business case its drafting (drafts.js) and the team view its CSV rows
-// (team-csv.js) on the first click. Loaded by the pages that use one of them.
+// (team-csv.js) on the first click; AIG.loadStyle the team view its tables' styles
+// (results.css). Loaded by the pages that use one of them.
 ;(function start() {
   "use strict"
   var S = window.AIG
@@ -27,11 +28,22 @@
       document.head.appendChild(s)
     }))
   }
+  // A stylesheet (path from components/core/) for what a page shows only once a person
+  // acts, so that other pages' first load does not carry it; added once.
+  function loadStyle(path) {
+    var href = new URL(path, SELF).href
+    if (S.$$(document.head, "link[rel=stylesheet]").some(function (l) { return l.href === href })) return
+    var link = document.createElement("link")
+    link.rel = "stylesheet"
+    link.href = href
+    document.head.appendChild(link)
+  }
   function word() {
     return loadScript("../word/word.js", function () { return !!window.AIGWord }).then(function () { return window.AIGWord })
   }
 
   S.loadScript = loadScript
+  S.loadStyle = loadStyle
   S.word = word
   S.loaded["on-demand"] = true
   S.init()

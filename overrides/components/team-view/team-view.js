@@ -39,6 +39,7 @@
   }
 
   S.pages["team-view"] = function (root) {
+    S.loadStyle("../team-view/results.css") // before anyone can be added: nothing shows unstyled
     var people = [] // {name, detail, tools, who, mine}
     var input = root.querySelector("[data-aig-team-input]")
     var mine = root.querySelector("[data-aig-team-mine]")
