@@ -5,14 +5,12 @@ every person's column on the printed page, and 200 people fold away without wide
 the page. Page states are built once for the module."""
 from __future__ import annotations
 
-import io
 import sys
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
-from browser.helpers import CONTENT
+from browser.helpers import CONTENT, printed
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -116,7 +114,7 @@ def test_every_persons_column_is_on_the_printed_page(narrow):
     """Printed with the site's print styles: landscape A4, and each person's name in the
     readiness table's header on paper as well as in the list of people (a column cut off
     by the scroll box is not printed)."""
-    pdf = PdfReader(io.BytesIO(narrow.pdf(prefer_css_page_size=True)))
+    pdf = printed(narrow)
     box = pdf.pages[0].mediabox
     assert float(box.width) > float(box.height), "landscape"
     words = " ".join(page.extract_text() for page in pdf.pages).split()

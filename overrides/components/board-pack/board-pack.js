@@ -123,15 +123,7 @@
   }
 
   S.pages["board-pack"] = function (root) {
-    // The print layout, linked now rather than with every tool page's tools.css.
-    if (!document.querySelector("link[data-aig-pack-print]")) {
-      var link = S.el("link")
-      link.rel = "stylesheet"
-      link.media = "print"
-      link.href = new URL("print.css", document.querySelector("script[src*='board-pack/board-pack.js']").src).href
-      link.setAttribute("data-aig-pack-print", "")
-      document.head.appendChild(link)
-    }
+    S.loadStyle("../board-pack/print.css", "print") // linked now rather than with every tool page's tools.css
     fill(root)
     document.addEventListener("aig:change", function () { if (root.isConnected) fill(root) })
     root.addEventListener("click", function (e) {

@@ -1,8 +1,9 @@
 // Scripts loaded only when a person asks for them: AIG.word() gives the Word adapter
 // (components/word/word.js), which loads the docx library the same way; AIG.loadScript
 // also gives the business case its drafting (drafts.js) and the team view its CSV rows
-// (team-csv.js) on the first click; AIG.loadStyle the team view its tables' styles
-// (results.css). Loaded by the pages that use one of them.
+// (team-csv.js) on the first click; AIG.loadStyle the board pack its print layout
+// (print.css) and the team view its tables' styles (results.css). Loaded by the pages
+// that use one of them.
 ;(function start() {
   "use strict"
   var S = window.AIG
@@ -28,14 +29,15 @@
       document.head.appendChild(s)
     }))
   }
-  // A stylesheet (path from components/core/) for what a page shows only once a person
-  // acts, so that other pages' first load does not carry it; added once.
-  function loadStyle(path) {
+  // A stylesheet (path from components/core/) that only one page needs, linked when its
+  // script starts rather than in tools.css, which every tool page loads; added once.
+  function loadStyle(path, media) {
     var href = new URL(path, SELF).href
     if (S.$$(document.head, "link[rel=stylesheet]").some(function (l) { return l.href === href })) return
     var link = document.createElement("link")
     link.rel = "stylesheet"
     link.href = href
+    if (media) link.media = media
     document.head.appendChild(link)
   }
   function word() {
