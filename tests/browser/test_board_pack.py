@@ -176,7 +176,7 @@ def check_pages(pages, name, sections):
 
 
 # The board pack's printed pages for issue 17's four cases (before: 8, 8, 8 and 11 pages).
-PAGES = {"nothing answered": 1, "one tool answered": 1, "a typical AI lead": 4, "everything answered": 11}
+PAGES = {"nothing answered": 1, "one tool answered": 1, "a typical AI lead": 4, "everything answered": 10}
 SHOWN = {"nothing answered": SECTIONS[:1], "one tool answered": SECTIONS[:1] + ["Deployment checklist"],
          "every tool answered": SECTIONS, "everything answered": SECTIONS,
          "a typical AI lead": ["Summary", "Readiness self-assessment", "Deployment checklist", "Benefits plan",
