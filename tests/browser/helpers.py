@@ -171,15 +171,15 @@ def fragments(reader: PdfReader) -> list[tuple[int, float, float, str]]:
     return out
 
 
-def libreoffice_pages(docx: Path, tmp: Path) -> int:
-    """How many pages LibreOffice lays a Word file out on (converted to PDF)."""
+def libreoffice_pages(docx: Path, tmp: Path) -> list[str]:
+    """The text of each page LibreOffice lays a Word file out on (converted to PDF)."""
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice (soffice) is missing: run scripts/setup --test"
     done = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless", "--convert-to", "pdf",
                            "--outdir", str(tmp), str(docx)], capture_output=True, text=True, timeout=180)
     pdf = tmp / (docx.stem + ".pdf")
     assert pdf.exists(), done.stdout + done.stderr
-    return len(PdfReader(str(pdf)).pages)
+    return [p.extract_text() for p in PdfReader(str(pdf)).pages]
 
 
 def word_columns(doc) -> list[int]:

@@ -312,8 +312,11 @@ def test_board_pack_word_has_what_the_print_has(browsing, answered, base_url, tm
     footer = doc.sections[0].footer._element
     assert [i.text.strip() for i in footer.iter(qn("w:instrText"))] == ["PAGE", "NUMPAGES"]  # "Page N of M"
     pages = libreoffice_pages(next(tmp_path.glob("*.docx")), tmp_path)
-    print(f"Word, {how}: {pages} pages (LibreOffice)")  # figures for the closing note
-    assert pages <= {"a typical AI lead": 4, "everything answered": 14}[how]
+    print(f"Word, {how}: {len(pages)} pages (LibreOffice)")  # figures for the closing note
+    assert len(pages) <= {"a typical AI lead": 4, "everything answered": 14}[how]
+    for n, text in enumerate(pages, 1):  # besides the header and the footer, never only a heading or a line or two
+        lines = [line for line in text.splitlines() if line.strip()]
+        assert f"Page {n} of {len(pages)}" in text and len(lines) >= 2 + 3, (n, lines)
 
 
 def test_board_pack_includes_the_comparison_once_chosen(browsing, answered, base_url, tmp_path):
