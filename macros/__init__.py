@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from .content import ContentError, load_all
 from .render import Renderer
 from .tables import long_date
-from .tools import tool_styles
+from .tools import TOOLS, page_styles, stylesheet
 
 
 _renderer = None  # set by define_env, used for every page's tooltips
@@ -32,8 +32,8 @@ def define_env(env):
         # vendored copy so nothing is fetched from another origin.
         config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.min.js"]
 
-    # The parts of the one stylesheet of the tools (overrides/components/tools.css).
-    config.extra["aig_tool_styles"] = tool_styles()
+    # The parts of each tool page's one stylesheet (overrides/components/styles/).
+    config.extra["aig_page_styles"] = {stylesheet(t).rsplit("/", 1)[1][:-4]: page_styles(t) for t in TOOLS}
 
     # The site's version comes from the newest release (content/releases.yml).
     config.extra["site_version"] = content["releases"]["releases"][0]["version"]

@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from . import revisions, tables
 from .search import exclude_hidden_helpers
-from .tools import BY_ID, STATUSES, TOOLS_STYLESHEET, awaited, flatten, scripts
+from .tools import BY_ID, STATUSES, awaited, flatten, scripts, stylesheet
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTIALS = ROOT / "overrides" / "partials"
@@ -251,7 +251,7 @@ class Renderer:
         sections += [AnchorLink(title, anchor, 2) for anchor, title in self.SECTION.findall(html)]
 
     def _use_assets(self, t) -> None:
-        """Note on the page which scripts its tools need, and the tools' one stylesheet;
+        """Note on the page which scripts its tools need, and its tool's one stylesheet;
         main.html loads them, so pages without a tool load none."""
         if not self.env.page:
             return
@@ -260,5 +260,5 @@ class Renderer:
         for path in scripts(t):
             if path not in page_scripts:
                 page_scripts.append(path)
-        if TOOLS_STYLESHEET not in styles:
-            styles.append(TOOLS_STYLESHEET)
+        if stylesheet(t) not in styles:
+            styles.append(stylesheet(t))

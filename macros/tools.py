@@ -248,16 +248,17 @@ def assets(component: str, ext: str) -> list[str]:
     return [f"components/{component}/{component}.{ext}"] if path.is_file() else []
 
 
-# Every tool page loads this one stylesheet of the tools (besides site.css): MkDocs renders
-# it from the parts below (overrides/components/tools.css).
-TOOLS_STYLESHEET = "components/tools.css"
+def page_styles(t: Tool) -> list[str]:
+    """The parts of a tool page's one stylesheet, in this order: core's, the tool's own,
+    then those of the components it needs; a page loads no other tool's styles."""
+    return [path for name in dict.fromkeys(("core", t.component, *t.needs)) for path in assets(name, "css")]
 
 
-def tool_styles() -> list[str]:
-    """The parts of components/tools.css, each once: core's, each tool's own, then those
-    of components only needed by tools (as they came last on a page before)."""
-    names = dict.fromkeys(("core", *(t.component for t in TOOLS), *(n for t in TOOLS for n in t.needs)))
-    return [path for name in names for path in assets(name, "css")]
+def stylesheet(t: Tool) -> str:
+    """A tool page's one stylesheet (besides site.css), which MkDocs renders from
+    overrides/components/styles/<name>.css: named after its component, or core where
+    core's styles are all the page needs (those pages share one file)."""
+    return f"components/styles/{t.component if len(page_styles(t)) > 1 else 'core'}.css"
 
 
 # Every tool page loads these scripts of core/ first: the storage contract, the store

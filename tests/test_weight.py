@@ -27,7 +27,9 @@ def test_each_pages_first_load_within_budget(built_site):
 def test_render_blocking_stylesheets_per_page_kind(built_site):
     """Issue 16: before its first paint a page waits for one stylesheet of ours
     (site.css, with the figures' and the home page's styles), a tool page for at most
-    two (site.css and the tools' one stylesheet), all in the head."""
+    two (site.css and its tool's one stylesheet), all in the head."""
+    sys.path.insert(0, str(ROOT))
+    from macros.tools import TOOLS, stylesheet
     data = measure_weight.weigh(built_site)
     kinds = {}
     for page, w in data["pages"].items():
@@ -35,25 +37,41 @@ def test_render_blocking_stylesheets_per_page_kind(built_site):
         kinds.setdefault("tool" if tool else "guide", set()).add(tuple(w["stylesheets"]))
         assert len(w["stylesheets"]) <= (2 if tool else 1), (page, w["stylesheets"])
     assert kinds == {"guide": {("assets/stylesheets/site.css",)},
-                     "tool": {("assets/stylesheets/site.css", "components/tools.css")}}, kinds
+                     "tool": {("assets/stylesheets/site.css", stylesheet(t)) for t in TOOLS}}, kinds
+    for t in TOOLS:
+        page = t.page.removesuffix(".md") + "/"
+        assert data["pages"][page]["stylesheets"][1] == stylesheet(t), page
     for html in built_site.rglob("*.html"):
         body = html.read_text(encoding="utf-8").split("</head>", 1)[-1]
         assert '<link rel="stylesheet"' not in body, html  # it would hold back what follows it
 
 
-def test_the_tools_stylesheet_is_every_tools_styles_unchanged(built_site):
-    """components/tools.css, rendered by MkDocs, is core.css and every component's own
-    stylesheet, byte for byte (Jinja changed nothing in them), each once."""
+def test_each_tool_pages_stylesheet_is_its_tools_styles_unchanged(built_site):
+    """A tool page's stylesheet, rendered by MkDocs, is core.css, its component's own
+    stylesheet and those of the components it needs, byte for byte (Jinja changed
+    nothing in them), each once; every component's stylesheet is on some page, and
+    mkdocs.yml renders each page's stylesheet."""
+    import yaml
     sys.path.insert(0, str(ROOT))
-    from macros.tools import tool_styles
-    parts = tool_styles()
-    assert parts[0] == "components/core/core.css"
+    from macros.tools import BY_ID, TOOLS, page_styles, stylesheet
+    used = set()
+    for t in TOOLS:
+        parts = page_styles(t)
+        assert parts[0] == "components/core/core.css" and len(set(parts)) == len(parts), parts
+        if (ROOT / "overrides" / f"components/{t.component}/{t.component}.css").is_file():
+            assert parts[1] == f"components/{t.component}/{t.component}.css", parts
+        built = (built_site / stylesheet(t)).read_text(encoding="utf-8")
+        assert built == "".join((ROOT / "overrides" / p).read_text(encoding="utf-8") for p in parts), t.id
+        used.update(parts)
     # Every component's own stylesheet (<name>/<name>.css); board-pack/print.css and
     # team-view/results.css are linked by their scripts.
-    assert sorted(parts) == sorted(p.relative_to(ROOT / "overrides").as_posix()
-                                   for p in (ROOT / "overrides" / "components").glob("*/*.css") if p.stem == p.parent.name)
-    built = (built_site / "components" / "tools.css").read_text(encoding="utf-8")
-    assert built == "".join((ROOT / "overrides" / p).read_text(encoding="utf-8") for p in parts)
+    assert sorted(used) == sorted(p.relative_to(ROOT / "overrides").as_posix()
+                                  for p in (ROOT / "overrides" / "components").glob("*/*.css") if p.stem == p.parent.name)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert sorted(config["theme"]["static_templates"]) == sorted({stylesheet(t) for t in TOOLS})
+    # a page loads no other tool's styles; those that need only core's share one file
+    assert ".aig-pack" not in (built_site / "components/styles/readiness.css").read_text(encoding="utf-8")
+    assert stylesheet(BY_ID["deployment-checklist"]) == stylesheet(BY_ID["my-progress"]) == "components/styles/core.css"
 
 
 def _first_load_urls(site):

@@ -123,7 +123,7 @@
   }
 
   S.pages["board-pack"] = function (root) {
-    S.loadStyle("../board-pack/print.css", "print") // linked now rather than with every tool page's tools.css
+    S.loadStyle("../board-pack/print.css", "print") // linked now rather than with the page's stylesheet
     fill(root)
     document.addEventListener("aig:change", function () { if (root.isConnected) fill(root) })
     root.addEventListener("click", function (e) {

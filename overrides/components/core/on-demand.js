@@ -30,7 +30,7 @@
     }))
   }
   // A stylesheet (path from components/core/) that only one page needs, linked when its
-  // script starts rather than in tools.css, which every tool page loads; added once.
+  // script starts rather than in the page's stylesheet, which holds back its first paint; added once.
   function loadStyle(path, media) {
     var href = new URL(path, SELF).href
     if (S.$$(document.head, "link[rel=stylesheet]").some(function (l) { return l.href === href })) return
