@@ -3,7 +3,8 @@ and show 200 and 1,000 full exports in Chromium, and the size of "Download all a
 (CSV)". Records the figures in BENCHMARKS.md (its own section, "## Team view at scale";
 the other sections are left as they are).
 
-    python scripts/benchmark_team_view.py [--people 200 1000] [--runs 3] [--ref COMMIT] [--no-record]
+    python scripts/benchmark_team_view.py [--people 200 1000] [--runs 3] [--ref COMMIT] [--before COMMIT]
+                                          [--no-record]
 
 The working tree (or with --ref a commit) is built into a temporary folder and served over HTTP. A full export
 answers every field of every item of every tool (the fields each item has are read from
@@ -15,7 +16,9 @@ Times are from the page: the file input's change event (a listener that runs bef
 team view's) to the message that says who was added (the files read, parsed and the
 tables filled), and to the first frame after it (laid out and painted). Each run is a
 fresh page. The CSV is the file the button downloads, its time from the click to the
-download. Timings are noisy on shared machines: compare figures from one run.
+browser's download event (the rows made, the file handed to the browser). Timings are
+noisy on shared machines: compare figures from one run (--before measures a commit in
+the same run).
 """
 from __future__ import annotations
 
@@ -138,9 +141,9 @@ def load_people(browser, url: str, files: list[str], csv_dir: Path) -> dict:
     start = time.perf_counter()
     with page.expect_download() as dl:
         page.get_by_role("button", name="Download all answers (CSV)").click()
+    csv_time = time.perf_counter() - start  # the file made and handed to the browser, not yet copied here
     path = csv_dir / f"answers-{len(files)}.csv"
     dl.value.save_as(path)
-    csv_time = time.perf_counter() - start
     raw = path.read_bytes()
     rows = len(list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))) - 1
     ctx.close()
@@ -148,21 +151,14 @@ def load_people(browser, url: str, files: list[str], csv_dir: Path) -> dict:
             "csv_bytes": len(raw), "csv_rows": rows, "csv_seconds": csv_time}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--people", type=int, nargs="+", default=[200, 1000])
-    parser.add_argument("--runs", type=int, default=3, help="page loads for each number of people (median)")
-    parser.add_argument("--ref", help="measure this commit (git archive) instead of the working tree")
-    parser.add_argument("--no-record", action="store_true", help="print only; leave BENCHMARKS.md alone")
-    args = parser.parse_args()
-
+def measure(ref: str | None, counts: list[int], runs: int) -> dict:
+    """Build the working tree (or a commit) and load each number of exports `runs` times."""
     from playwright.sync_api import sync_playwright
 
-    load_before = os.getloadavg()[0]
-    results = {}
+    out = {"state": git_state(ref), "results": {}}
     with tempfile.TemporaryDirectory(prefix="aig-team-") as tmp:
         tmp = Path(tmp)
-        copy_project(tmp / "project", args.ref)
+        copy_project(tmp / "project", ref)
         build(tmp / "project", tmp / "site")
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp / "site")))
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -171,45 +167,63 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page()
-                fields = answerable(page, base)
+                out["fields"] = fields = answerable(page, base)
                 page.close()
-                items = sum(len(i) for i in fields.values())
-                answers = sum(len(f) for i in fields.values() for f in i.values())
-                for n in args.people:
+                for n in counts:
                     folder = tmp / f"exports-{n}"
                     folder.mkdir()
                     files = write_exports(folder, people(n), fields)
                     size = sum(Path(f).stat().st_size for f in files)
-                    runs = [load_people(browser, base + PAGE, files, tmp) for _ in range(args.runs)]
-                    results[n] = {"runs": runs, "bytes": size}
-                    print(f"{n} people: " + "; ".join(f"{r['read_and_shown']:.0f} ms, painted {r['painted']:.0f} ms"
-                                                      for r in runs), file=sys.stderr)
-                chromium = browser.version
+                    loads = [load_people(browser, base + PAGE, files, tmp) for _ in range(runs)]
+                    out["results"][n] = {"runs": loads, "bytes": size}
+                    print(f"{out['state']}, {n} people: " + "; ".join(
+                        f"{r['read_and_shown']:.0f} ms, painted {r['painted']:.0f} ms" for r in loads), file=sys.stderr)
+                out["chromium"] = browser.version
                 browser.close()
         finally:
             server.shutdown()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--people", type=int, nargs="+", default=[200, 1000])
+    parser.add_argument("--runs", type=int, default=3, help="page loads for each number of people (median)")
+    parser.add_argument("--ref", help="measure this commit (git archive) instead of the working tree")
+    parser.add_argument("--before", help="also measure this commit, for before and after")
+    parser.add_argument("--no-record", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    args = parser.parse_args()
+
+    load_before = os.getloadavg()[0]
+    measured = ([measure(args.before, args.people, args.runs)] if args.before else []) + [
+        measure(args.ref, args.people, args.runs)]
     load_after = os.getloadavg()[0]
+    fields = measured[-1]["fields"]
+    items = sum(len(i) for i in fields.values())
+    answers = sum(len(f) for i in fields.values() for f in i.values())
 
     lines = [
         SECTION, "",
         f"Measured by `scripts/benchmark_team_view.py` on {time.strftime('%Y-%m-%d')} ({os.cpu_count()} cores, "
-        f"{git_state(args.ref)}; Chromium {chromium}; load average {load_before:.1f} at the start, {load_after:.1f} "
-        "at the end). Each export answers every field of every item of the "
-        f"{len(fields)} tools ({items} items, {answers} answers); the files are chosen all at once. "
-        f"Read and shown: from the file input's change to the message naming who was added; painted: to the "
+        f"Chromium {measured[-1]['chromium']}; load average {load_before:.1f} at the start, {load_after:.1f} "
+        "at the end: above the number of cores, other work inflates the times). Each export answers every field "
+        f"of every item of the {len(fields)} tools ({items} items, {answers} answers); the files are chosen all at "
+        "once. Read and shown: from the file input's change to the message naming who was added; painted: to the "
         f"frame after it. Median of {args.runs} page loads.", "",
-        "| Exports | their size | read and shown | painted | people listed | \"Download all answers (CSV)\" | CSV rows | CSV ready after |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Code | Exports | their size | read and shown | painted | people listed | \"Download all answers (CSV)\" "
+        "| CSV rows | CSV ready after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for n, r in results.items():
-        runs = r["runs"]
-        med = {k: statistics.median(x[k] for x in runs) for k in ("read_and_shown", "painted", "csv_seconds")}
-        lines.append(f"| {n:,} | {r['bytes'] / 1e6:.1f} MB | {med['read_and_shown'] / 1000:.2f} s | "
-                     f"{med['painted'] / 1000:.2f} s | {min(x['people'] for x in runs):,} | "
-                     f"{runs[0]['csv_bytes'] / 1e6:.1f} MB | {runs[0]['csv_rows']:,} | {med['csv_seconds']:.2f} s |")
-    lines += [""] + [f"- {n:,} exports, each run (read and shown / painted): " +
+    for m in measured:
+        for n, r in m["results"].items():
+            loads = r["runs"]
+            med = {k: statistics.median(x[k] for x in loads) for k in ("read_and_shown", "painted", "csv_seconds")}
+            lines.append(f"| {m['state']} | {n:,} | {r['bytes'] / 1e6:.1f} MB | {med['read_and_shown'] / 1000:.2f} s | "
+                         f"{med['painted'] / 1000:.2f} s | {min(x['people'] for x in loads):,} | "
+                         f"{loads[0]['csv_bytes'] / 1e6:.1f} MB | {loads[0]['csv_rows']:,} | {med['csv_seconds']:.2f} s |")
+    lines += [""] + [f"- {m['state']}, {n:,} exports, each load (read and shown / painted): " +
                      ", ".join(f"{x['read_and_shown'] / 1000:.2f} / {x['painted'] / 1000:.2f} s" for x in r["runs"])
-                     for n, r in results.items()]
+                     for m in measured for n, r in m["results"].items()]
     print("\n".join(lines))
     if not args.no_record:
         record(lines, SECTION)
