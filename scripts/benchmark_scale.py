@@ -28,6 +28,7 @@ Timings are noisy on shared machines: compare figures from one run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import functools
 import http.server
@@ -269,6 +270,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(site_dir: Path):
+    """A built site served over HTTP on a free port, while in the block: its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 # Records when a [data-aig-ready] attribute first appears (the fallback timing).
 READY_OBSERVER = """
 new MutationObserver(function () {
@@ -289,50 +301,44 @@ READ_TIMING = """(name) => {
 def restore_time(site_dir: Path, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{TOOL_PAGE.removesuffix('index.html')}"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            # Generous: a busy machine can take a long time over a page of 1,000 items.
-            page.set_default_timeout(300_000)
-            page.set_default_navigation_timeout(300_000)
-            page.add_init_script(READY_OBSERVER)
-            page.goto(url, wait_until="load")
-            scope = page.evaluate("() => window.__md_scope ? window.__md_scope.pathname : '/'")
-            ids, revs = page.evaluate(f"""() => {{
-                const root = document.querySelector('[data-aig-tool="{TOOL}"]')
-                const listed = root && root.getAttribute("data-aig-ids")
-                const ids = listed ? listed.split(" ") :
-                  Array.from(document.querySelectorAll("[data-aig-item]"), e => e.getAttribute("data-aig-item"))
-                const revs = ((root && root.getAttribute("data-aig-revs")) || "").split(" ")
-                return [ids, ids.map((_, i) => revs[i] || "")]
-            }}""")
-            version = storage_version(site_dir)
-            entries = seed_entries(version, scope, TOOL, ids, revs)
-            times, used, restored = [], set(), []
-            for _ in range(runs):
-                page.evaluate("(entries) => { localStorage.clear(); sessionStorage.clear(); "
-                              "for (const k in entries) localStorage.setItem(k, entries[k]) }", entries)
-                page.reload(wait_until="load")
-                page.wait_for_function(
-                    f"() => performance.getEntriesByName('aig:restore:{TOOL}').length || window.__aigReadyAt",
-                    timeout=300_000)
-                r = page.evaluate(READ_TIMING, f"aig:restore:{TOOL}")
-                if r["measure"] is not None:
-                    times.append(r["measure"])
-                    used.add(f'performance.measure "aig:restore:{TOOL}"')
-                else:
-                    times.append(r["fallback"])
-                    used.add("fallback: DOMContentLoaded to [data-aig-ready] (no aig:restore measure on the page)")
-                restored.append(r["restored"])
-            chromium = browser.version
-            browser.close()
-    finally:
-        server.shutdown()
+    with served(site_dir) as base, sync_playwright() as p:
+        url = base + TOOL_PAGE.removesuffix("index.html")
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        # Generous: a busy machine can take a long time over a page of 1,000 items.
+        page.set_default_timeout(300_000)
+        page.set_default_navigation_timeout(300_000)
+        page.add_init_script(READY_OBSERVER)
+        page.goto(url, wait_until="load")
+        scope = page.evaluate("() => window.__md_scope ? window.__md_scope.pathname : '/'")
+        ids, revs = page.evaluate(f"""() => {{
+            const root = document.querySelector('[data-aig-tool="{TOOL}"]')
+            const listed = root && root.getAttribute("data-aig-ids")
+            const ids = listed ? listed.split(" ") :
+              Array.from(document.querySelectorAll("[data-aig-item]"), e => e.getAttribute("data-aig-item"))
+            const revs = ((root && root.getAttribute("data-aig-revs")) || "").split(" ")
+            return [ids, ids.map((_, i) => revs[i] || "")]
+        }}""")
+        version = storage_version(site_dir)
+        entries = seed_entries(version, scope, TOOL, ids, revs)
+        times, used, restored = [], set(), []
+        for _ in range(runs):
+            page.evaluate("(entries) => { localStorage.clear(); sessionStorage.clear(); "
+                          "for (const k in entries) localStorage.setItem(k, entries[k]) }", entries)
+            page.reload(wait_until="load")
+            page.wait_for_function(
+                f"() => performance.getEntriesByName('aig:restore:{TOOL}').length || window.__aigReadyAt",
+                timeout=300_000)
+            r = page.evaluate(READ_TIMING, f"aig:restore:{TOOL}")
+            if r["measure"] is not None:
+                times.append(r["measure"])
+                used.add(f'performance.measure "aig:restore:{TOOL}"')
+            else:
+                times.append(r["fallback"])
+                used.add("fallback: DOMContentLoaded to [data-aig-ready] (no aig:restore measure on the page)")
+            restored.append(r["restored"])
+        chromium = browser.version
+        browser.close()
     return {"items": len(ids), "times": times, "used": sorted(used), "restored": min(restored),
             "chromium": chromium, "storage": version}
 

@@ -25,8 +25,6 @@ from __future__ import annotations
 import argparse
 import copy
 import csv
-import functools
-import http.server
 import io
 import json
 import os
@@ -34,12 +32,11 @@ import random
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchmark_scale import CHROMIUM, CHROMIUM_ARGS, QuietHandler, build, copy_project, git_state, record  # noqa: E402
+from benchmark_scale import CHROMIUM, CHROMIUM_ARGS, build, copy_project, git_state, record, served  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "export-v2-site-1.0.0.json"
@@ -160,28 +157,22 @@ def measure(ref: str | None, counts: list[int], runs: int) -> dict:
         tmp = Path(tmp)
         copy_project(tmp / "project", ref)
         build(tmp / "project", tmp / "site")
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp / "site")))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page()
-                out["fields"] = fields = answerable(page, base)
-                page.close()
-                for n in counts:
-                    folder = tmp / f"exports-{n}"
-                    folder.mkdir()
-                    files = write_exports(folder, people(n), fields)
-                    size = sum(Path(f).stat().st_size for f in files)
-                    loads = [load_people(browser, base + PAGE, files, tmp) for _ in range(runs)]
-                    out["results"][n] = {"runs": loads, "bytes": size}
-                    print(f"{out['state']}, {n} people: " + "; ".join(
-                        f"{r['read_and_shown']:.0f} ms, painted {r['painted']:.0f} ms" for r in loads), file=sys.stderr)
-                out["chromium"] = browser.version
-                browser.close()
-        finally:
-            server.shutdown()
+        with served(tmp / "site") as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            out["fields"] = fields = answerable(page, base)
+            page.close()
+            for n in counts:
+                folder = tmp / f"exports-{n}"
+                folder.mkdir()
+                files = write_exports(folder, people(n), fields)
+                size = sum(Path(f).stat().st_size for f in files)
+                loads = [load_people(browser, base + PAGE, files, tmp) for _ in range(runs)]
+                out["results"][n] = {"runs": loads, "bytes": size}
+                print(f"{out['state']}, {n} people: " + "; ".join(
+                    f"{r['read_and_shown']:.0f} ms, painted {r['painted']:.0f} ms" for r in loads), file=sys.stderr)
+            out["chromium"] = browser.version
+            browser.close()
     return out
 
 
