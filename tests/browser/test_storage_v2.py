@@ -162,3 +162,42 @@ def test_reminder_after_seven_days_without_export(page, base_url):
     dl = export_file(page, "Export this assessment")
     assert json.loads(open(dl.path()).read())["assessments"][0]["tools"]["deployment-checklist"]
     expect(reminder).to_be_hidden()
+
+
+def test_answers_under_another_path_are_offered_and_brought_here_with_undo(page, base_url):
+    """The site moved on the same origin (from /old-guide/ to /): the answers saved at the
+    old path are found, offered on My progress (the offer loads with manage.js, which a
+    visit with nothing to offer never loads), brought here on request into the empty
+    assessment, undone, and the old copy is never touched."""
+    page.goto(base_url + "tools/my-progress/")
+    expect(page.locator("[data-aig-assessment-rows]")).to_contain_text("My assessment")
+    assert page.locator("script[src*='manage.js']").count() == 0, "nothing to offer: manage.js not loaded"
+    old_index = {"format": 2, "current": "aold1", "list": [{"id": "aold1", "name": "Ward 7 pilot",
+                 "created": "2026-09-01T09:00:00Z", "changed": "2026-10-01T09:00:00Z", "exported": None}]}
+    old_rec = {"format": 2, "tool": "deployment-checklist", "updated": "2026-10-01T09:00:00Z",
+               "answers": {"appoint-ai-lead": {"status": "completed", "notes": "moved <i>with</i> the site"}}}
+    old = {"/old-guide/ai-guide.v2.assessments": json.dumps(old_index),
+           "/old-guide/ai-guide.v2.aold1.deployment-checklist": json.dumps(old_rec)}
+    page.evaluate("o => { for (const k in o) localStorage.setItem(k, o[k]) }", old)
+    page.reload()
+    offer = page.locator("[data-aig-messages]").first
+    expect(offer).to_contain_text("saved when this site was at /old-guide/: an assessment, \u201cWard 7 pilot\u201d")
+    page.get_by_role("button", name="Bring them here").click()
+    expect(offer).to_contain_text("Answers imported into \u201cWard 7 pilot\u201d, named and dated as in /old-guide/")
+    expect(offer).to_contain_text("The copy there is left as it is. You can undo this.")
+    assert page.locator("[data-aig-assess-select] option").all_inner_texts() == ["Ward 7 pilot"]
+    expect(page.locator("[data-aig-assessment-rows]")).to_contain_text("1 October 2026")  # its dates came with it
+    expect(page.locator("[data-aig-tool-row='deployment-checklist'] [data-aig-progress]")).not_to_have_text("No answers yet")
+    page.get_by_role("button", name="Undo").click()
+    expect(offer).to_contain_text("Your previous answers are back.")
+    assert page.locator("[data-aig-assess-select] option").all_inner_texts() == ["My assessment"]
+    page.reload()  # offered again, since the undo took them away
+    page.get_by_role("button", name="Bring them here").click()
+    expect(page.locator("[data-aig-assessment-rows]")).to_contain_text("Ward 7 pilot")
+    page.reload()  # brought: not offered again
+    expect(page.locator("[data-aig-assessment-rows]")).to_contain_text("Ward 7 pilot")
+    expect(page.get_by_role("button", name="Bring them here")).to_have_count(0)
+    page.goto(base_url + CHECKLIST)
+    expect(page.locator("#notes-appoint-ai-lead")).to_have_value("moved <i>with</i> the site")
+    kept = page.evaluate("() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('/old-guide/')).map(k => [k, localStorage.getItem(k)]))")
+    assert kept == old, "the old path's answers are exactly as they were"

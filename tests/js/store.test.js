@@ -364,3 +364,48 @@ test("a new tab opens the index's current assessment; a tab whose assessment wen
   B.store.onStorage(P + "assessments")
   assert.equal(B.store.current().name, "My assessment")
 })
+
+test("answers saved under another path of the origin are offered, brought here with undo, and never changed there", () => {
+  const storage = new FakeStorage()
+  const OLD = "/old-guide/"
+  const old = Store.create({ storage, session: new FakeStorage(), scope: OLD, clock: ticking() })
+  old.open()
+  old.rename(old.current().id, "Ward 7 pilot")
+  put(old, "deployment-checklist", { "know-your-problem": { status: "completed", rev: 1 } })
+  old.create("Ward 8")
+  put(old, "deployment-checklist", { "appoint-ai-lead": { status: "in-progress", notes: "<b>kept</b>" } })
+  old.markExported(true)
+  const theirs = old.assessments()
+  const oldKeys = () => JSON.stringify(Object.fromEntries(Object.entries(storage.dump()).filter(([k]) => k.startsWith(OLD))))
+  const before = oldKeys()
+
+  const { store } = tab(storage)
+  assert.deepEqual(store.elsewhere().map((x) => [x.scope, x.list.map((a) => a.name)]), [[OLD, ["Ward 7 pilot", "Ward 8"]]])
+  const done = store.bringFrom(store.elsewhere()[0])
+  // As an import of a file: the first fills this browser's one empty assessment.
+  assert.equal(done.filled, done.ids[0])
+  assert.deepEqual(store.assessments().map((a) => a.name), ["Ward 7 pilot", "Ward 8"])
+  const [w7, w8] = store.assessments()
+  assert.equal(w7.created, theirs[0].created) // names and dates come with them
+  assert.equal(w7.changed, theirs[0].changed)
+  assert.equal(w7.exported, null) // export dates as they were
+  assert.equal(w8.exported, theirs[1].exported)
+  assert.equal(w7.from, OLD)
+  assert.deepEqual(store.readIn(w7.id, "deployment-checklist").answers, { "know-your-problem": { status: "completed", rev: 1 } })
+  assert.deepEqual(store.readIn(w8.id, "deployment-checklist").answers, { "appoint-ai-lead": { status: "in-progress", notes: "<b>kept</b>" } })
+  assert.deepEqual(store.elsewhere(), []) // offered until something from it is here
+  assert.equal(oldKeys(), before) // the old path's keys are exactly as they were
+
+  assert.equal(store.undo(), true)
+  assert.deepEqual(store.assessments().map((a) => a.name), ["My assessment"])
+  assert.deepEqual(store.toolsIn(), [])
+  assert.equal(store.elsewhere().length, 1) // undone: offered again
+  assert.equal(oldKeys(), before)
+})
+
+test("another path's index that cannot be read, or lists nothing, is not offered; nor is this path's", () => {
+  const storage = new FakeStorage({ "/x/ai-guide.v2.assessments": "{not json", "/y/ai-guide.v2.assessments": JSON.stringify({ list: [7, null] }),
+    "ai-guide.v2.assessments": JSON.stringify({ list: [{ id: "a1", name: "no path" }] }) })
+  const { store } = tab(storage)
+  assert.deepEqual(store.elsewhere(), [])
+})

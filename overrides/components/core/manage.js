@@ -1,7 +1,8 @@
 // Import (what a file would change, merge or replace, or each of its assessments
 // added; a restore fills an empty browser's one assessment), the assessment bar's
-// actions and a checklist as CSV. toolbar.js loads it at first use:
-// no page needs it before.
+// actions, a checklist as CSV, and the offer of answers saved under another path of
+// this site. toolbar.js loads it at first use (My progress, where there are answers
+// to offer): no page needs it before.
 ;(function () {
   "use strict"
   var S = window.AIG, say = S.say, button = S.button, $$ = S.$$
@@ -21,6 +22,24 @@
   // "A", "A and B", "A, B and C".
   function and(xs) { return new Intl.ListFormat("en-GB").format(xs) }
 
+  // What an import or a bringing added (S.addAll's {ids, filled}) from `where` ("the file").
+  function added(done, where) {
+    var names = S.labels(), now = S.current().id, more = done.ids.length > 1
+    var them = and(done.ids.map(function (id) { return "\u201c" + names[id] + "\u201d" + (more && id === done.filled ? " (open now)" : "") }))
+    return (!done.filled ? "Added " + them + " from " + where + ". You are still in \u201c" + names[now] + "\u201d." :
+      more ? "Restored " + them + " from " + where + "." : "Answers imported into " + them + ", named and dated as in " + where + ".") +
+      (more || !done.filled ? " Switch to another assessment above." : "")
+  }
+
+  // Answers this browser holds under another path of this site (it moved), found on My
+  // progress: offered, never brought by themselves; the copy there is left as it is.
+  function offerElsewhere(root) {
+    var found = S.elsewhere()[0], n = found.list.length, where = found.scope + " (where this site was)"
+    say(root, "This browser also holds answers saved when this site was at " + found.scope + ": " + (n === 1 ? "an assessment, " : n + " assessments, ") +
+      and(found.list.map(function (a) { return "\u201c" + a.name + "\u201d" })) + ". Bring them here? The copy there is left as it is.", "info",
+      [button("Bring them here", function () { S.offerUndo(root, added(S.bringFrom(found), where) + " The copy there is left as it is. You can undo this.") }, true)])
+  }
+
   function onImport(root, input, then) {
     S.readFile(input.files[0], function (result) {
       input.value = ""
@@ -32,12 +51,9 @@
       // A file of several, or a restore into a browser whose only assessment is empty:
       // each assessment keeps its name, dates and maker, and the message says where.
       var fill = S.restoreTarget(), add = function () {
-        var done = S.addAll(data), names = S.labels(), now = S.current().id, more = done.ids.length > 1
-        var them = and(done.ids.map(function (id) { return "\u201c" + names[id] + "\u201d" + (more && id === done.filled ? " (open now)" : "") }))
+        var done = S.addAll(data)
         if (then) then()
-        S.offerUndo(root, (!done.filled ? "Added " + them + " from the file. You are still in \u201c" + names[now] + "\u201d." :
-          more ? "Restored " + them + " from the file." : "Answers imported into " + them + ", named and dated as in the file.") +
-          (more || !done.filled ? " Switch to another assessment above." : "") + left + " You can undo this.")
+        S.offerUndo(root, added(done, "the file") + left + " You can undo this.")
       }
       if (list.length > 1) {
         return say(root, "This file" + when + " holds " + list.length + " assessments: " + and(list.map(function (a) { return "\u201c" + a.name + "\u201d" })) +
@@ -62,6 +78,47 @@
         [button("Merge with my answers", go("merge"), true), button("Replace my answers", go("replace")),
           button("Cancel", function () { say(root, "Nothing was imported.", "info", null, true) })], "button")
     })
+  }
+
+  // Each assessment's file handle kept across visits, where the browser allows it
+  // (IndexedDB "ai-guide", store "files"); any failure is ignored.
+  function files(mode, use) {
+    try {
+      var r = indexedDB.open("ai-guide", 1)
+      r.onupgradeneeded = function () { r.result.createObjectStore("files") }
+      r.onsuccess = function () { try { use(r.result.transaction("files", mode).objectStore("files")) } catch (e) {} }
+    } catch (e) {}
+  }
+
+  // The handle kept on an earlier visit (toolbar.js asks when the assessment has a file).
+  function relink(id) {
+    files("readonly", function (store) {
+      var g = store.get(id)
+      g.onsuccess = function () { if (g.result) { S.linked[id] = g.result; S.showAssess() } }
+    })
+  }
+
+  function link(id, h) {
+    S.linked[id] = h
+    S.saveEntry({ id: id, file: h.name })
+    files("readwrite", function (store) { store.put(h, id) })
+  }
+
+  // Every saved change goes to the assessment's file, if it has one, after a pause.
+  var fileTimer
+  function writeFile(id) {
+    var h = S.linked[id]
+    if (!h) return
+    clearTimeout(fileTimer)
+    fileTimer = setTimeout(function () {
+      var text = JSON.stringify(S.envelope(null, S.siteVersion()), null, 2)
+      var ask = h.requestPermission ? h.requestPermission({ mode: "readwrite" }) : Promise.resolve("granted")
+      ask.then(function (state) {
+        if (state !== "granted") return
+        return h.createWritable().then(function (w) { return w.write(text).then(function () { return w.close() }) })
+          .then(function () { S.markExported(true); S.showAssess() })
+      }).catch(function () {})
+    }, 300)
   }
 
   function assessAction(root, what) {
@@ -91,13 +148,13 @@
     else if (what === "keep-file") {
       window.showSaveFilePicker({ suggestedName: "ai-guide-" + S.fileStem() + ".json",
         types: [{ description: "Answers (JSON)", accept: { "application/json": [".json"] } }] }).then(function (h) {
-        S.link(a.id, h)
-        S.writeFile(a.id)
+        link(a.id, h)
+        writeFile(a.id)
         say(root, "\u201c" + a.name + "\u201d is now kept in the file \u201c" + h.name + "\u201d: every change is written to it.", "success", null, true)
       }, function () {})
     } else if (what === "open-file") {
       window.showOpenFilePicker({ types: [{ description: "Answers (JSON)", accept: { "application/json": [".json"] } }] }).then(function (hs) {
-        return hs[0].getFile().then(function (f) { S.onImport(root, { files: [f] }, function () { S.link(S.current().id, hs[0]) }) })
+        return hs[0].getFile().then(function (f) { S.onImport(root, { files: [f] }, function () { link(S.current().id, hs[0]) }) })
       }, function () {})
     }
     S.showAssess()
@@ -148,6 +205,8 @@
   }
 
   S.onImport = onImport
+  S.offerElsewhere = offerElsewhere
+  Object.assign(S, { writeFile: writeFile, relink: relink })
   S.askName = askName
   // The readiness assessment as a spreadsheet: component, area, level and notes.
   S.actions["export-csv-rating"] = function (ctx) {

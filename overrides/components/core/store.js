@@ -49,9 +49,9 @@
       return null
     }
 
-    function readIndex() {
+    function readIndex(at) {
       var ix
-      try { ix = JSON.parse(get(P + "assessments")) } catch (e) { ix = null }
+      try { ix = JSON.parse(get((at || P) + "assessments")) } catch (e) { ix = null }
       if (!C.isObject(ix) || !Array.isArray(ix.list)) return null
       // Indexes written before the rename kept the date in `dirty`.
       ix.list.forEach(function (a) {
@@ -262,6 +262,34 @@
       return { ids: ids, filled: filled }
     }
 
+    // Answers saved under another path of this origin (the site moved, say from /ai-guide/
+    // to /guides/ai/; browsers keep storage per origin): [{scope, list}] for each path
+    // with assessments, none of which is here yet.
+    function elsewhere() {
+      var end = V2 + "assessments", from = ix().list.map(function (a) { return a.from })
+      return keys().map(function (k) {
+        var s = k.slice(0, -end.length), theirs = k.slice(-end.length) === end && s.charAt(0) === "/" &&
+          s !== scope && from.indexOf(s) < 0 && readIndex(s + V2)
+        var list = theirs ? theirs.list.filter(function (a) { return C.isObject(a) && typeof a.id == "string" }) : []
+        return list.length ? { scope: s, list: list } : null
+      }).filter(Boolean)
+    }
+    // One of them ({scope, list}) brought here as an import of a file would be (undo takes
+    // it away), export dates as they were; read through a store that cannot write.
+    function bringFrom(found) {
+      var there = create({ storage: storage, scope: found.scope, blocked: true })
+      var done = addAll({ assessments: found.list.map(function (a) {
+        var tools = {}
+        there.toolsIn(a.id).forEach(function (t) { tools[t] = there.readIn(a.id, t) })
+        return { name: typeof a.name == "string" ? a.name.slice(0, 100) : "", created: a.created, changed: a.changed, by: there.who(a), tools: tools }
+      }) })
+      done.ids.forEach(function (id, i) {
+        Object.assign(find(id), { from: found.scope, exported: found.list[i].exported || null, unexportedSince: found.list[i].unexportedSince || null })
+      })
+      writeIndex()
+      return done
+    }
+
     function reset(tools) {
       snapshot()
       tools.forEach(remove)
@@ -296,7 +324,7 @@
       current: current, labels: labels, who: who, restoreTarget: restoreTarget, switchTo: switchTo, create: createAssessment, rename: rename, removeAssessment: removeAssessment,
       saveEntry: saveEntry, by: by,
       envelope: envelope, envelopeOfAll: envelopeOfAll, markExported: markExported,
-      diff: diff, apply: apply, addAll: addAll, reset: reset, undo: undo,
+      diff: diff, apply: apply, addAll: addAll, reset: reset, undo: undo, elsewhere: elsewhere, bringFrom: bringFrom,
       needsExport: function (a) { return C.needsExport(a, clock()) },
       cannotSave: function () { return blocked || failed },
       unreadableNotice: function (tool) { var n = notices[tool]; delete notices[tool]; return n }

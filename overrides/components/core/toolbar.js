@@ -46,8 +46,8 @@
     })], "button")
   }
 
-  // The name question, import, managing assessments and the CSVs (manage.js)
-  // load at first use: no page needs them before.
+  // The name question, import, managing assessments, keeping one in a file and the CSVs
+  // (manage.js) load at first use: no page needs them before.
   function later(go) {
     if (S.onImport) return go()
     var js = el("script")
@@ -85,8 +85,9 @@
     if (S.cannotSave()) warnCannotSave(root)
   }
 
-  var linked = {} // assessment id -> file handle (File System Access API)
+  // Keeping an assessment in a file (File System Access API): manage.js links and writes.
   var canFile = !!window.showSaveFilePicker
+  S.linked = {} // assessment id -> file handle
 
   function showAssess() {
     var a = S.current(), list = S.assessments(), names = S.labels()
@@ -99,47 +100,15 @@
       $$(bar, "[data-aig-assess-do=keep-file], [data-aig-assess-do=open-file]").forEach(function (b) { b.hidden = !canFile })
       var file = bar.querySelector("[data-aig-assess-file]")
       file.textContent = a.file ? "Every change is written to the file \u201c" + a.file + "\u201d" +
-        (linked[a.id] ? "." : " when you link it again (Keep in a file).") : ""
+        (S.linked[a.id] ? "." : " when you link it again (Keep in a file).") : ""
       var rem = bar.querySelector("[data-aig-assess-reminder]")
       rem.hidden = !S.needsExport(a)
     })
   }
 
-  // Each assessment's file handle kept across visits, where the browser allows it
-  // (IndexedDB "ai-guide", store "files"); any failure is ignored.
-  function files(mode, use) {
-    try {
-      var r = indexedDB.open("ai-guide", 1)
-      r.onupgradeneeded = function () { r.result.createObjectStore("files") }
-      r.onsuccess = function () { try { use(r.result.transaction("files", mode).objectStore("files")) } catch (e) {} }
-    } catch (e) {}
-  }
-
-  function link(id, h) {
-    linked[id] = h
-    S.saveEntry({ id: id, file: h.name })
-    files("readwrite", function (store) { store.put(h, id) })
-  }
-
-  // Every saved change goes to the assessment's file, if it has one, after a pause.
-  var fileTimer
-  function writeFile(id) {
-    var h = linked[id]
-    if (!h) return
-    clearTimeout(fileTimer)
-    fileTimer = setTimeout(function () {
-      var text = JSON.stringify(S.envelope(null, S.siteVersion()), null, 2)
-      var ask = h.requestPermission ? h.requestPermission({ mode: "readwrite" }) : Promise.resolve("granted")
-      ask.then(function (state) {
-        if (state !== "granted") return
-        return h.createWritable().then(function (w) { return w.write(text).then(function () { return w.close() }) })
-          .then(function () { S.markExported(true); showAssess() })
-      }).catch(function () {})
-    }, 300)
-  }
   S.store.subscribe(function (news) {
     if (news.type !== "write") return
-    writeFile(news.id)
+    if (S.linked[news.id]) S.writeFile(news.id) // linked by manage.js, so it is here
     $$(document, "[data-aig-while-empty]").forEach(function (m) { m.remove() }) // it has answers now
   })
 
@@ -151,12 +120,7 @@
       if (b) later(function () { S.assessAction(root, b.getAttribute("data-aig-assess-do")) })
     })
     var a = S.current()
-    if (canFile && a.file && !linked[a.id]) {
-      files("readonly", function (store) {
-        var g = store.get(a.id)
-        g.onsuccess = function () { if (g.result) { linked[a.id] = g.result; showAssess() } }
-      })
-    }
+    if (canFile && a.file && !S.linked[a.id]) later(function () { S.relink(a.id) }) // its file, linked on an earlier visit
     showAssess()
   }
 
@@ -165,7 +129,7 @@
 
   S.setupBar = setupBar
   S.warnCannotSave = warnCannotSave
-  Object.assign(S, { offerUndo: offerUndo, exportJson: exportJson, showAssess: showAssess, link: link, writeFile: writeFile })
+  Object.assign(S, { offerUndo: offerUndo, exportJson: exportJson, showAssess: showAssess, later: later })
   S.loaded.toolbar = true
   S.init()
 })()

@@ -69,6 +69,8 @@
   S.pages["my-progress"] = function (root) {
     persistence(root)
     render(root)
+    // Answers under another path of this site (it moved): manage.js offers to bring them.
+    if (!S.cannotSave() && S.elsewhere().length) S.later(function () { S.offerElsewhere(root) })
     document.addEventListener("aig:change", function () { if (root.isConnected) render(root) })
   }
   S.loaded["my-progress"] = true
