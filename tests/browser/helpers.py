@@ -187,3 +187,36 @@ def word_columns(doc) -> list[int]:
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     return [int((s._sectPr.find(ns + "cols") is not None and s._sectPr.find(ns + "cols").get(ns + "num")) or 1)
             for s in doc.sections]
+
+
+# WCAG contrast as the browser paints it (window.__contrast, added by `contrast_tools`):
+# any CSS colour is drawn on a 1 px canvas and read back, so every syntax Material or
+# Chromium computes (rgb, rgba, color-mix) is read alike; the background behind an element
+# is its ancestors' backgrounds composed from the page's root down.
+CONTRAST = """() => {
+  if (window.__contrast) return
+  const cv = document.createElement('canvas'); cv.width = cv.height = 1
+  const cx = cv.getContext('2d', {willReadFrequently: true})
+  const rgba = c => { cx.clearRect(0, 0, 1, 1); cx.fillStyle = '#000'; cx.fillStyle = c; cx.fillRect(0, 0, 1, 1)
+    const d = cx.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], d[3] / 255] }
+  const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat(1)
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 })
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b }
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return Math.round((x + 0.05) / (y + 0.05) * 100) / 100 }
+  const behind = el => { const chain = []; for (let e = el.parentElement; e; e = e.parentElement) chain.unshift(e)
+    let c = [255, 255, 255, 1]; for (const e of chain) c = over(rgba(getComputedStyle(e).backgroundColor), c); return c }
+  const hex = c => '#' + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, '0')).join('')
+  // An element's (or its ::file-selector-button's) text and top border against what is
+  // behind them: {text, border (0 without one), background, color}.
+  window.__contrast = (el, pseudo) => {
+    const s = getComputedStyle(el, pseudo || null), back = behind(el), fill = over(rgba(s.backgroundColor), back)
+    const edge = parseFloat(s.borderTopWidth) ? over(rgba(s.borderTopColor), back) : null
+    return {text: ratio(over(rgba(s.color), fill), fill), border: edge ? Math.min(ratio(edge, back), ratio(edge, fill)) : 0,
+            background: hex(fill), color: hex(over(rgba(s.color), fill))}
+  }
+}"""
+
+
+def contrast_tools(page) -> None:
+    """Add window.__contrast(element, pseudo) to the page (see CONTRAST)."""
+    page.evaluate(CONTRAST)
