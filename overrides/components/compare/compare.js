@@ -27,37 +27,35 @@
 
   // Bars of 0 to 5: rows [{name, values}], a bar per series (`names`; with two, a legend,
   // the first hollow so they differ without colour); `label` says the figures in words.
-  // opts.above: names above the bars (readable on a phone); opts.text(v) writes a value.
+  // Names above their bars: text spacing never runs one under a bar (WCAG 1.4.12).
+  // opts.big: the readiness results' larger bars; opts.text(v) writes a value.
   function chart(rows, names, label, opts) {
     opts = opts || {}
-    var above = !!opts.above, n = names.length, text = opts.text || function (v) { return v ? String(v) : "\u2013" }
-    var w = above ? 400 : 560, left = above ? 8 : 150, unit = (w - left - (above ? 40 : 30)) / 5
-    var bar = above ? 16 : 11, gap = above ? 44 : n * bar + 10, top = n > 1 ? n * 18 + 8 : above ? 0 : 4
-    var h = top + rows.length * gap + (above ? 30 : 22), small = above ? {} : null
-    var root = svg("svg", above ? { viewBox: "0 0 " + w + " " + h, class: "aig-chart", role: "img", "aria-label": label }
-      : { viewBox: "0 0 " + w + " " + h, class: "aig-chart", role: "img", "aria-label": label, fill: "currentColor" })
-    function size(px) { return small || { "font-size": px } }
+    var big = !!opts.big, n = names.length, text = opts.text || function (v) { return v ? String(v) : "\u2013" }
+    var w = big ? 400 : 560, left = 8, unit = (w - 48) / 5, bar = big ? 16 : 11, line = big ? 20 : 15
+    var gap = line + n * bar + (big ? 8 : 5), top = n > 1 ? n * 18 + 8 : 4, h = top + rows.length * gap + 30
+    // The readiness page's CSS overrides these colours and sizes.
+    var root = svg("svg", { viewBox: "0 0 " + w + " " + h, class: "aig-chart", role: "img", "aria-label": label, fill: "currentColor" })
     function style(i) {
       if (i < n - 1) return { fill: "none", stroke: "currentColor", "stroke-width": 1.5 }
-      return above ? { class: "bar" } : { class: "bar", fill: "#005eb8", stroke: "currentColor", "stroke-width": 0.5 }
+      return big ? { class: "bar" } : { class: "bar", fill: "#005eb8", stroke: "currentColor", "stroke-width": 0.5 }
     }
     if (n > 1) names.forEach(function (name, i) { // the legend, a line each
       root.appendChild(svg("rect", Object.assign({ x: left, y: 4 + i * 18, width: 14, height: 10 }, style(i))))
-      root.appendChild(svg("text", Object.assign({ x: left + 20, y: 13 + i * 18 }, size(12)), name))
+      root.appendChild(svg("text", { x: left + 20, y: 13 + i * 18, "font-size": 12 }, name))
     })
     rows.forEach(function (r, i) {
       var y = top + i * gap
-      root.appendChild(svg("text", Object.assign(above ? { x: left, y: y + 14 } : { x: 0, y: y + gap / 2 + 2 }, size(12)), r.name))
+      root.appendChild(svg("text", { x: left, y: y + line - 5, "font-size": 12 }, r.name))
       r.values.forEach(function (v, j) {
-        var by = above ? y + 20 + j * bar : y + 3 + j * bar
-        if (v !== null) root.appendChild(svg("rect", Object.assign({ x: left, y: by, width: above ? Math.max(2, v * unit) : v * unit,
-          height: bar - 2 * !above }, style(j))))
-        root.appendChild(svg("text", Object.assign({ x: left + (v || 0) * unit + (above ? 6 : 4), y: by + bar - 3 }, size(10)), text(v)))
+        var by = y + line + j * bar
+        if (v !== null) root.appendChild(svg("rect", Object.assign({ x: left, y: by, width: Math.max(2, v * unit), height: bar - 2 * !big }, style(j))))
+        root.appendChild(svg("text", { x: left + (v || 0) * unit + 6, y: by + bar - 3, "font-size": 10 }, text(v)))
       })
     })
-    var base = top + rows.length * gap + (above ? 4 : 2)
-    root.appendChild(svg("line", Object.assign({ class: "axis", x1: left, x2: left + 5 * unit, y1: base, y2: base }, above ? {} : { stroke: "currentColor" })))
-    for (var k = 0; k <= 5; k++) root.appendChild(svg("text", Object.assign({ x: left + k * unit - 3, y: base + (above ? 16 : 14) }, size(11)), String(k)))
+    var base = top + rows.length * gap + 4
+    root.appendChild(svg("line", { class: "axis", x1: left, x2: left + 5 * unit, y1: base, y2: base, stroke: "currentColor" }))
+    for (var k = 0; k <= 5; k++) root.appendChild(svg("text", { x: left + k * unit - 3, y: base + 16, "font-size": 11 }, String(k)))
     return root
   }
 

@@ -15,7 +15,7 @@
   function chart(rows) {
     return S.chart(rows.map(function (r) { return { name: r.name, values: [r.score] } }), ["Score"],
       "Bar chart of readiness scores out of 5: " + rows.map(function (r) { return r.name + " " + fmt(r.score) }).join(", ") +
-      ". The table below gives the same figures.", { above: true, text: fmt })
+      ". The table below gives the same figures.", { big: true, text: fmt })
   }
 
   // Set text only when it changes (no needless redraws).
