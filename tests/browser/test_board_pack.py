@@ -235,6 +235,13 @@ def test_board_pack_on_screen_fills_the_answers_as_text(browsing, answered, base
     expect(page.locator("[data-aig-section=where-to-start] [data-aig-unanswered]")).to_have_text("Not listed: 7 items with no answer yet.")
     expect(page.locator("[data-aig-section=risk-assurance] [data-aig-pack-group]:visible")).to_have_count(1)  # the group answered
     expect(page.locator("[data-aig-pack-tool=business-case] td").first).to_have_text("In progress")
+    # Every data table names itself in its caption (WCAG 1.3.1, issue 20): visible where no
+    # heading says what it holds, visually hidden under a heading that does; each told apart.
+    names = page.locator(".aig-pack table:not(.aig-pack__frame)").evaluate_all(
+        "ts => ts.map(t => t.caption ? t.caption.textContent.trim() : '')")
+    assert len(names) >= 10 and all(names) and len(set(names)) == len(names), names
+    expect(page.get_by_role("table", name="Score in each area")).to_be_visible()
+    expect(page.get_by_role("table", name="Risk and assurance checklist: Clinical safety")).to_be_attached()
 
 
 def word_file(page, tmp_path):
