@@ -65,9 +65,10 @@ def test_search_for_an_acronym_finds_the_glossary_term_that_gives_it_in_brackets
 def test_search_opens_a_checklist_at_the_matching_item(built_site):
     """Each item of a checklist tool is a section of the search index under its own
     heading (its title's id), so a result for an item's name links to the item, not to
-    the top of its group. (The item's text stays in its group's section: Material's
-    search ends a section where the element around its heading ends, and the title sits
-    in .aig-item__head beside the status tag.)"""
+    the top of its group; a checklist item's text is in its own section too (Material's
+    search ends a section where the element around its heading ends: the heading is a
+    child of the item). A readiness component's heading is in its fieldset's legend, so
+    its text stays in its area's section."""
     docs, _ = search_docs(built_site)
     by_location = {d["location"]: d for d in docs}
     for tool in ("risk-assurance", "deployment-checklist", "readiness-assessment"):
@@ -76,6 +77,13 @@ def test_search_opens_a_checklist_at_the_matching_item(built_site):
             doc = by_location.get(f"{page}/#item-{item['id']}-title")
             assert doc, f"{tool}: no search section for {item['id']}"
             assert item["title"] in doc["title"]
+    for tool in ("risk-assurance", "deployment-checklist"):
+        page = BY_ID[tool].page.removesuffix(".md")
+        for item in BY_ID[tool].items(CONTENT):
+            text = by_location[f"{page}/#item-{item['id']}-title"]["text"]
+            for part in (item.get("detail"), item.get("text")):
+                if part:
+                    assert part[:40] in text, (tool, item["id"], part[:40])
     words_of = {d["location"]: d["title"] + " " + d["text"] for d in docs}
     assert any("Article 35(3)(a)" in t for loc, t in words_of.items() if loc.startswith("tools/risk-assurance/"))
 

@@ -14,8 +14,8 @@ def test_checklist_items_are_headings_with_their_ids_and_links(page, base_url):
     subs = page.locator(".aig-items--sub > li[data-aig-item]")
     assert items.count() >= 15 and subs.count() >= 1
     # One h3 per item, one h4 per nested item, each the item's title.
-    assert page.locator("li[data-aig-item] > .aig-item__head > h3.aig-item__title").count() == items.count()
-    assert page.locator(".aig-items--sub li[data-aig-item] > .aig-item__head > h4.aig-item__title").count() == subs.count()
+    assert page.locator("li[data-aig-item] > h3.aig-item__title").count() == items.count()
+    assert page.locator(".aig-items--sub li[data-aig-item] > h4.aig-item__title").count() == subs.count()
     first = items.first
     assert first.get_attribute("id") == "item-appoint-ai-lead"
     assert first.locator("h3").inner_text() == "1. Appoint an AI lead"

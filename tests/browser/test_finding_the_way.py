@@ -73,3 +73,19 @@ def test_a_search_result_opens_the_checklist_at_the_item(searching, base_url):
     hit.click()
     page.wait_for_url("**#item-dcb0160-title")
     expect(page.locator("#item-dcb0160-title")).to_be_in_viewport()
+
+
+def test_a_search_hit_in_an_items_text_opens_the_checklist_at_that_item(searching, base_url):
+    """A word only in an item's text, not its title ("Do you have enough good-quality,
+    representative data for the AI to work as intended?"), leads to the item, not to
+    its group's heading (19 screens above the match on a phone before)."""
+    page = searching
+    page.goto(base_url + "tools/risk-assurance/")
+    results = search(page, "intended")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    # Material lists the page first, then the sections that match: here only the item's.
+    ours = [h for h in hrefs if h.split("?")[0].endswith("tools/risk-assurance/") and "#" in h]
+    assert ours and all(h.endswith("#item-data-quantity-and-quality-title") for h in ours), hrefs
+    page.locator(f'a.md-search-result__link[href="{ours[0]}"]').click()
+    page.wait_for_url("**#item-data-quantity-and-quality-title")
+    expect(page.locator("#item-data-quantity-and-quality .aig-item__text")).to_be_in_viewport()
