@@ -377,4 +377,4 @@ def test_comparison_with_an_earlier_assessment_in_this_browser(page, base_url):
     select.select_option(label="My assessment")
     check_worked_example(page)
     assert page.locator("[data-aig-compare-caption]").inner_text() == \
-        "Readiness levels in \u201cMy assessment\u201d (earlier) and \u201cQ4 <re-assessment>\u201d (now)"
+        "Readiness levels on this website\u2019s 5-level scale in \u201cMy assessment\u201d (earlier) and \u201cQ4 <re-assessment>\u201d (now)"

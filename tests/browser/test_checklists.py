@@ -117,7 +117,7 @@ def test_removed_item_answer_survives_content_change(page, base_url):
     page.goto(base_url + "tools/my-progress/")
     orphans = page.locator("[data-aig-orphans]")
     assert orphans.is_visible()
-    assert "retired-point" in orphans.inner_text() and "no longer on this site" in orphans.inner_text()
+    assert "retired-point" in orphans.inner_text() and "no longer in the guide" in orphans.inner_text()
     dl = export_file(page, "Export this assessment (JSON)")
     data = json.loads(open(dl.path()).read())
     assert data["assessments"][0]["tools"]["deployment-checklist"]["answers"]["retired-point"]["notes"] == "From an older version"

@@ -97,7 +97,7 @@
     box.appendChild(S.chart(rows.map(function (r) {
       var l = Number((answers[r.getAttribute("data-aig-pack-item")] || {}).level)
       return { name: r.cells[0].textContent, values: [l > 0 ? l : null] }
-    }), ["Level"], "Bar chart of the readiness level, 1 to 5, of each component. The table below gives the same figures."))
+    }), ["Level"], "Bar chart of the readiness level of each component, on this website\u2019s 5-level scale. The table below gives the same figures."))
     var weak = S.readiness.weakest(answers, Object.keys(names)), list = root.querySelector("[data-aig-weak]")
     list.textContent = ""
     weak.forEach(function (w) { list.appendChild(S.el("li", null, names[w.id] + ": level " + w.level + " of 5 (" + levels[w.level] + ")")) })

@@ -93,12 +93,12 @@
       return { name: tr.cells[0].textContent, values: [num(e), num(n)] }
     })
     root.querySelector("[data-aig-compare-caption]").textContent =
-      "Readiness levels in \u201c" + chosen.name + "\u201d (earlier) and \u201c" + name + "\u201d (now)"
+      "Readiness levels on this website\u2019s 5-level scale in \u201c" + chosen.name + "\u201d (earlier) and \u201c" + name + "\u201d (now)"
     root.querySelector("[data-aig-compare-summary]").textContent = "Compared with \u201c" + chosen.name + "\u201d: " +
       up + " component" + (up === 1 ? "" : "s") + " went up, " + down + " went down and " + same + " stayed the same."
     var box = root.querySelector("[data-aig-compare-chart]")
     box.textContent = ""
-    box.appendChild(S.chart(rows, ["Earlier: " + chosen.name, "Now: " + name], "Bar chart of readiness levels, 1 to 5, in \u201c" +
+    box.appendChild(S.chart(rows, ["Earlier: " + chosen.name, "Now: " + name], "Bar chart of readiness levels on this website\u2019s 5-level scale in \u201c" +
       chosen.name + "\u201d and \u201c" + name + "\u201d. The table gives the same figures."))
   }
 

@@ -173,7 +173,7 @@
     for (var id in ctx.record.answers) {
       if (seen[id]) continue
       var a = ctx.record.answers[id]
-      rows.push([id, "", S.STATUS[a.status] || a.status, a.owner, a.due, a.notes, "no longer on this site"])
+      rows.push([id, "", S.STATUS[a.status] || a.status, a.owner, a.due, a.notes, "no longer in the guide"])
     }
     S.downloadCsv(S.fileStem() + "-" + ctx.tool + ".csv", rows)
   }

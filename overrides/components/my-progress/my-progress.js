@@ -59,7 +59,7 @@
   function orphan(list, title, id, answer) {
     var li = S.el("li")
     li.appendChild(S.el("strong", null, title + ": " + id))
-    li.appendChild(document.createTextNode(" (no longer on this site) "))
+    li.appendChild(document.createTextNode(" (no longer in the guide) "))
     li.appendChild(S.el("span", "aig-muted", Object.keys(answer).map(function (f) {
       return f + ": " + answer[f]
     }).join("; ")))
