@@ -117,17 +117,30 @@
     return (root.getAttribute("data-aig-scripts") || "").split(" ").every(function (n) { return !n || S.loaded[n] })
   }
 
+  // Instant navigation scrolls to the address's #target before the page's own stylesheet
+  // is in and its tools are set up, which moves the target: go to it again after both.
+  function toTarget() {
+    var t = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    var css = document.querySelector("link[href*='components/styles/']")
+    if (!t) return
+    if (css && !css.sheet) css.addEventListener("load", function () { t.scrollIntoView() }, { once: true })
+    else t.scrollIntoView()
+  }
+
   function init() {
     // Status names come from the page, so wording lives in one place (macros/tools.py).
     var holder = document.querySelector("[data-aig-statuses]")
     if (holder) Object.assign(S.STATUS, JSON.parse(holder.getAttribute("data-aig-statuses")))
+    var arrived = false
     $$(document, "[data-aig-tool]:not([data-aig-ready]), [data-aig-page]:not([data-aig-ready])").forEach(function (root) {
       if (!ready(root)) return
+      arrived = true
       root.setAttribute("data-aig-ready", "1")
       if (root.hasAttribute("data-aig-tool")) return S.setupTool(root)
       var page = S.pages[root.getAttribute("data-aig-page")]
       if (page) { if (root.querySelector("[data-aig-bar]")) S.setupBar(root); page(root) }
     })
+    if (arrived) setTimeout(toTarget)
   }
   S.init = init
   ;(window.AIGWait || []).splice(0).forEach(function (f) { f() })
