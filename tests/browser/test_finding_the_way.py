@@ -40,9 +40,10 @@ def test_home_to_the_clinical_safety_checklist_items_in_3_taps(phone, base_url, 
     tap(phone.locator("#clinicians ~ ul a", has_text="clinical safety items").first)
     phone.wait_for_url("**/tools/risk-assurance/#group-clinical-safety")
     assert taps <= 3
-    # Once the page's own stylesheet is in (polled: wait_for_function's eval breaks the CSP).
+    # Once the page's own stylesheet is in (Material adds its link after the address changes;
+    # polled: wait_for_function's eval breaks the CSP).
     for _ in range(200):
-        if phone.evaluate("() => document.querySelector(\"link[href*='components/styles/']\").sheet !== null"):
+        if phone.evaluate("() => !!document.querySelector(\"link[href*='components/styles/']\")?.sheet"):
             break
         phone.wait_for_timeout(50)
     heading = phone.locator("#group-clinical-safety")
